@@ -1,0 +1,156 @@
+import { Ram, SimpleBus } from "./bus.js";
+import { Clint } from "./clint.js";
+import { ElfError, parseElf } from "./elf.js";
+import { Hart } from "./hart.js";
+import type { Mmu } from "./mmu.js";
+
+export interface BareOptions {
+  /** Stop after this many instructions (default 1e9). */
+  maxInstructions?: number;
+  /** RAM size in bytes (default 128 MiB at 0x8000_0000). */
+  ramSize?: number;
+  /** Console output from the program (HTIF putchar and write syscalls). */
+  output?: (bytes: Uint8Array) => void;
+  /** Called before each instruction when set (slow: runs one instruction at a time). */
+  trace?: (hart: Hart) => void;
+  /** Translation for satp modes other than Bare (the sv39 package provides one). */
+  mmu?: (ram: Ram) => Mmu;
+}
+
+export type BareResult =
+  | { status: "pass"; instructions: number }
+  | { status: "fail"; test: number; instructions: number }
+  | { status: "limit"; instructions: number }
+  | { status: "stuck"; instructions: number };
+
+const CHUNK = 4096;
+const CLINT_BASE = 0x0200_0000;
+/** Retired instructions per mtime tick in the deterministic clock. */
+const STEPS_PER_TICK = 10;
+const SYS_WRITE = 64;
+const SYS_EXIT = 93;
+
+/**
+ * A bare machine for test programs: RAM at 0x8000_0000, a CLINT at 0x0200_0000, and the HTIF
+ * `tohost`/`fromhost` mailbox that riscv-tests use, found by ELF symbol.
+ */
+export class BareMachine {
+  readonly ram: Ram;
+  readonly bus: SimpleBus;
+  readonly hart: Hart;
+  readonly clint: Clint;
+  readonly tohost: number;
+  readonly fromhost: number;
+  private skippedTicks = 0;
+
+  constructor(elfBytes: Uint8Array, opts: BareOptions = {}) {
+    const elf = parseElf(elfBytes);
+    this.ram = new Ram(opts.ramSize ?? 128 << 20);
+    this.bus = new SimpleBus(this.ram);
+    const tohost = elf.symbols.get("tohost");
+    if (tohost === undefined) throw new ElfError("ELF file has no `tohost` symbol (HTIF programs need one)");
+    if (!this.ram.contains(tohost, 8)) throw new ElfError("`tohost` is not in RAM");
+    this.tohost = tohost;
+    this.fromhost = elf.symbols.get("fromhost") ?? -1;
+    for (const seg of elf.segments) {
+      if (!this.ram.contains(seg.paddr, Math.max(seg.memsz, 1))) {
+        throw new ElfError(
+          `segment at 0x${seg.paddr.toString(16)} (${seg.memsz} bytes) is outside RAM ` +
+            `(0x${this.ram.base.toString(16)}-0x${(this.ram.base + this.ram.size).toString(16)})`,
+        );
+      }
+      this.ram.writeBytes(seg.paddr, seg.data);
+    }
+    const clock = { now: () => Math.floor(this.hart.instret / STEPS_PER_TICK) + this.skippedTicks };
+    this.hart = new Hart({ bus: this.bus, mmu: opts.mmu?.(this.ram), clock, resetPc: elf.entry });
+    this.clint = new Clint([this.hart], () => clock.now());
+    this.bus.map(CLINT_BASE, 0x10000, this.clint);
+  }
+
+  private read64(pa: number): bigint {
+    const i = (pa - this.ram.base) >>> 2;
+    return (BigInt(this.ram.i32[i + 1] >>> 0) << 32n) | BigInt(this.ram.i32[i] >>> 0);
+  }
+
+  private write64(pa: number, v: bigint): void {
+    const i = (pa - this.ram.base) >>> 2;
+    this.ram.i32[i] = Number(v & 0xffffffffn) | 0;
+    this.ram.i32[i + 1] = Number((v >> 32n) & 0xffffffffn) | 0;
+    this.ram.noteStore(pa - this.ram.base, 8);
+  }
+
+  /** Handles a pending tohost request. Returns the exit code once the program has finished. */
+  private serviceHtif(output: (b: Uint8Array) => void): bigint | undefined {
+    const v = this.read64(this.tohost);
+    if (v === 0n) return undefined;
+    if (v & 1n) return v >> 1n;
+    const device = Number(v >> 56n);
+    const command = Number((v >> 48n) & 0xffn);
+    const payload = v & 0xffff_ffff_ffffn;
+    this.write64(this.tohost, 0n);
+    if (device === 1 && command === 1) {
+      output(Uint8Array.of(Number(payload & 0xffn)));
+    } else if (device === 0 && command === 0) {
+      return this.syscall(Number(payload), output);
+    }
+    return undefined;
+  }
+
+  /** The proxy-kernel style syscall block: eight 64-bit words [n, a0, a1, ...]; result in word 0. */
+  private syscall(addr: number, output: (b: Uint8Array) => void): bigint | undefined {
+    if (!this.ram.contains(addr, 64)) return undefined;
+    const arg = (k: number) => this.read64(addr + 8 * k);
+    const n = Number(arg(0));
+    let ret = -38n; // ENOSYS
+    if (n === SYS_EXIT) return arg(1);
+    if (n === SYS_WRITE) {
+      const buf = Number(arg(2));
+      const len = Number(arg(3));
+      if (this.ram.contains(buf, len)) {
+        output(this.ram.readBytes(buf, len));
+        ret = BigInt(len);
+      } else ret = -14n; // EFAULT
+    }
+    this.write64(addr, BigInt.asUintN(64, ret));
+    if (this.fromhost >= 0) this.write64(this.fromhost, 1n);
+    return undefined;
+  }
+
+  /** Runs until the program reports through tohost, the limit is reached, or it waits forever. */
+  run(opts: BareOptions = {}): BareResult {
+    const max = opts.maxInstructions ?? 1e9;
+    const output = opts.output ?? (() => {});
+    const hart = this.hart;
+    let total = 0;
+    while (total < max) {
+      this.clint.update();
+      let n: number;
+      if (opts.trace) {
+        opts.trace(hart);
+        n = hart.run(1);
+      } else n = hart.run(Math.min(CHUNK, max - total));
+      total += n;
+      const code = this.serviceHtif(output);
+      if (code !== undefined) {
+        if (code === 0n) return { status: "pass", instructions: total };
+        return { status: "fail", test: Number(code), instructions: total };
+      }
+      if (n === 0 && hart.waiting) {
+        // Nothing runs until a timer fires: jump time forward to the nearest deadline.
+        const deadline = Math.min(this.clint.nextDeadline(), hart.nextDeadline());
+        const now = this.clint.now();
+        if (!(deadline < 2 ** 53)) return { status: "stuck", instructions: total };
+        if (deadline > now) this.skippedTicks += deadline - now;
+        else if (hart.pendingInterrupt() < 0 && (hart.readMip() & hart.mie) === 0) {
+          return { status: "stuck", instructions: total };
+        }
+      }
+    }
+    return { status: "limit", instructions: total };
+  }
+}
+
+/** Loads an HTIF test program into a bare machine and runs it. */
+export function runBare(elfBytes: Uint8Array, opts: BareOptions = {}): BareResult {
+  return new BareMachine(elfBytes, opts).run(opts);
+}

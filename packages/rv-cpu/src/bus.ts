@@ -1,0 +1,187 @@
+/**
+ * What a hart needs from the machine around it: RAM it may touch directly, and everything else
+ * (MMIO, ROM) through `read`/`write` with physical addresses as plain numbers.
+ */
+
+/** An MMIO device mapped at some base; offsets are relative to that base. */
+export interface Device {
+  /** Returns an unsigned value of `size` bytes (1, 2 or 4), or -1 for a bus error. */
+  read(offset: number, size: number): number;
+  /** Returns false for a bus error. */
+  write(offset: number, size: number, value: number): boolean;
+}
+
+/** Decoded-instruction cache slots per 4 KiB page: one per halfword, plus a sentinel. */
+export const PAGE_SLOTS = 2049;
+
+/**
+ * Guest RAM, shared by every hart and every DMA-capable device. Stores through `write*` (devices,
+ * loaders) keep the harts' decoded-instruction caches and LR/SC reservations coherent; the harts'
+ * own fast paths do the same inline.
+ */
+export class Ram {
+  readonly base: number;
+  readonly size: number;
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly i32: Int32Array;
+  /** Per 4 KiB page: decoded instructions (op word and immediate), or undefined if never executed. */
+  readonly codeOps: (Int32Array | undefined)[];
+  readonly codeImms: (Int32Array | undefined)[];
+  /** 1 where codeOps holds something to invalidate on a store. */
+  readonly codeFlag: Uint8Array;
+  /** Reservation addresses (RAM offsets of the 8-byte granule) per hart id, -1 when none. */
+  readonly reservations: Float64Array;
+  /** How many entries of `reservations` are valid; stores skip the check when 0. */
+  reserved = 0;
+  /**
+   * Bumped whenever a page starts holding decoded code or a reservation: harts then drop the pages
+   * their store fast path may write without checking.
+   */
+  epoch = 0;
+
+  constructor(size: number, base = 0x8000_0000, maxHarts = 8) {
+    if (!Number.isInteger(size) || size <= 0 || size % 4096 !== 0) {
+      throw new RangeError(`RAM size must be a positive multiple of 4096 bytes, got ${size}`);
+    }
+    this.base = base;
+    this.size = size;
+    this.u8 = new Uint8Array(size);
+    this.u16 = new Uint16Array(this.u8.buffer);
+    this.i32 = new Int32Array(this.u8.buffer);
+    const pages = size / 4096;
+    this.codeOps = new Array(pages).fill(undefined);
+    this.codeImms = new Array(pages).fill(undefined);
+    this.codeFlag = new Uint8Array(pages);
+    this.reservations = new Float64Array(maxHarts).fill(-1);
+  }
+
+  /** True if [pa, pa+len) lies in RAM. */
+  contains(pa: number, len = 1): boolean {
+    return pa >= this.base && pa + len <= this.base + this.size;
+  }
+
+  /** Forget decoded instructions of the page holding RAM offset `off`. */
+  invalidateCode(off: number): void {
+    const page = off >>> 12;
+    const ops = this.codeOps[page];
+    if (ops !== undefined) {
+      ops.fill(0, 0, PAGE_SLOTS - 1);
+    }
+  }
+
+  /** Called for every store to RAM offset `off`; breaks reservations on its 8-byte granule. */
+  breakReservations(off: number): void {
+    const granule = Math.floor(off / 8) * 8;
+    const r = this.reservations;
+    for (let i = 0; i < r.length; i++) {
+      if (r[i] === granule) {
+        r[i] = -1;
+        this.reserved--;
+      }
+    }
+  }
+
+  /** Records hart `id`'s LR reservation on the granule holding RAM offset `off`. */
+  reserve(id: number, off: number): void {
+    if (this.reservations[id] === -1) this.reserved++;
+    this.reservations[id] = Math.floor(off / 8) * 8;
+    this.epoch++;
+  }
+
+  /** Drops hart `id`'s reservation, if any. */
+  unreserve(id: number): void {
+    if (this.reservations[id] !== -1) {
+      this.reservations[id] = -1;
+      this.reserved--;
+    }
+  }
+
+  /** True if some reservation lies in RAM page `page`. */
+  reservedPage(page: number): boolean {
+    if (this.reserved === 0) return false;
+    for (const g of this.reservations) if (g !== -1 && Math.floor(g / 4096) === page) return true;
+    return false;
+  }
+
+  /** Bookkeeping every store to RAM must do, for writers outside a hart's fast path. */
+  noteStore(off: number, len: number): void {
+    for (let p = off >>> 12; p <= (off + len - 1) >>> 12; p++) {
+      if (this.codeFlag[p]) this.invalidateCode(p << 12);
+    }
+    if (this.reserved !== 0) {
+      for (let g = Math.floor(off / 8) * 8; g < off + len; g += 8) this.breakReservations(g);
+    }
+  }
+
+  /** Copies bytes into RAM at physical address `pa` (DMA, loaders). */
+  writeBytes(pa: number, bytes: Uint8Array): void {
+    if (!this.contains(pa, bytes.length)) {
+      throw new RangeError(`write of ${bytes.length} bytes at 0x${pa.toString(16)} is outside RAM`);
+    }
+    const off = pa - this.base;
+    this.u8.set(bytes, off);
+    this.noteStore(off, bytes.length);
+  }
+
+  /** Copies bytes out of RAM at physical address `pa`. */
+  readBytes(pa: number, len: number): Uint8Array {
+    if (!this.contains(pa, len)) {
+      throw new RangeError(`read of ${len} bytes at 0x${pa.toString(16)} is outside RAM`);
+    }
+    const off = pa - this.base;
+    return this.u8.slice(off, off + len);
+  }
+}
+
+/** The physical address space as a hart sees it. */
+export interface Bus {
+  readonly ram: Ram;
+  /** Unsigned value of `size` (1, 2, 4) bytes at physical address `pa` outside RAM, or -1 for a bus error. */
+  read(pa: number, size: number): number;
+  /** Returns false for a bus error. */
+  write(pa: number, size: number, value: number): boolean;
+}
+
+interface Mapping {
+  base: number;
+  size: number;
+  device: Device;
+}
+
+/** A bus of RAM plus devices mapped at fixed ranges. */
+export class SimpleBus implements Bus {
+  readonly ram: Ram;
+  private readonly maps: Mapping[] = [];
+
+  constructor(ram: Ram) {
+    this.ram = ram;
+  }
+
+  map(base: number, size: number, device: Device): this {
+    for (const m of this.maps) {
+      if (base < m.base + m.size && m.base < base + size) {
+        throw new RangeError(`device at 0x${base.toString(16)} overlaps one at 0x${m.base.toString(16)}`);
+      }
+    }
+    this.maps.push({ base, size, device });
+    return this;
+  }
+
+  private find(pa: number, size: number): Mapping | undefined {
+    for (const m of this.maps) {
+      if (pa >= m.base && pa + size <= m.base + m.size) return m;
+    }
+    return undefined;
+  }
+
+  read(pa: number, size: number): number {
+    const m = this.find(pa, size);
+    return m === undefined ? -1 : m.device.read(pa - m.base, size);
+  }
+
+  write(pa: number, size: number, value: number): boolean {
+    const m = this.find(pa, size);
+    return m === undefined ? false : m.device.write(pa - m.base, size, value);
+  }
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { BareMachine } from "./bare.js";
+import { ElfError } from "./elf.js";
+import type { Hart } from "./hart.js";
+
+const USAGE = "usage: rv-run [--max-insns N] [--trace] FILE.elf";
+
+function fail(message: string): never {
+  process.stderr.write(`rv-run: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function trace(h: Hart): void {
+  const pc = h.pc.toString(16).padStart(16, "0");
+  const regs: string[] = [];
+  for (let r = 1; r < 32; r++) {
+    const lo = h.x[r * 2];
+    const hi = h.x[r * 2 + 1];
+    if (lo !== 0 || hi !== 0) {
+      const v = ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString(16);
+      regs.push(`x${r}=${v}`);
+    }
+  }
+  process.stderr.write(`${"UShM"[h.priv]} ${pc} ${regs.join(" ")}\n`);
+}
+
+function main(argv: string[]): number {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { "max-insns": { type: "string" }, trace: { type: "boolean" }, help: { type: "boolean" } },
+    });
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) fail("expected exactly one ELF file");
+  let max = 1e9;
+  const maxArg = parsed.values["max-insns"];
+  if (maxArg !== undefined) {
+    if (typeof maxArg !== "string" || !/^\d+$/.test(maxArg) || Number(maxArg) <= 0) {
+      fail(`--max-insns needs a positive whole number, got '${String(maxArg)}'`);
+    }
+    max = Number(maxArg);
+  }
+  const file = parsed.positionals[0];
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let machine: BareMachine;
+  try {
+    machine = new BareMachine(bytes);
+  } catch (e) {
+    if (e instanceof ElfError || e instanceof RangeError) fail(`${file}: ${e.message}`);
+    throw e;
+  }
+  const result = machine.run({
+    maxInstructions: max,
+    output: (b) => process.stdout.write(b),
+    trace: parsed.values.trace ? trace : undefined,
+  });
+  switch (result.status) {
+    case "pass":
+      return 0;
+    case "fail":
+      process.stdout.write(`FAIL test ${result.test}\n`);
+      return 1;
+    case "stuck":
+      process.stderr.write(
+        `rv-run: the hart waits in wfi with no timer set (after ${result.instructions} instructions)\n`,
+      );
+      return 3;
+    default:
+      process.stderr.write(`rv-run: instruction limit of ${max} reached\n`);
+      return 3;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
