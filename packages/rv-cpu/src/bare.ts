@@ -83,10 +83,10 @@ export class BareMachine {
   private serviceHtif(output: (b: Uint8Array) => void): bigint | undefined {
     const v = this.read64(this.tohost);
     if (v === 0n) return undefined;
-    if (v & 1n) return v >> 1n;
     const device = Number(v >> 56n);
     const command = Number((v >> 48n) & 0xffn);
     const payload = v & 0xffff_ffff_ffffn;
+    if (device === 0 && command === 0 && payload & 1n) return payload >> 1n;
     this.write64(this.tohost, 0n);
     if (device === 1 && command === 1) {
       output(Uint8Array.of(Number(payload & 0xffn)));

@@ -61,13 +61,16 @@ export class Ram {
     return pa >= this.base && pa + len <= this.base + this.size;
   }
 
-  /** Forget decoded instructions of the page holding RAM offset `off`. */
-  invalidateCode(off: number): void {
-    const page = off >>> 12;
-    const ops = this.codeOps[page];
-    if (ops !== undefined) {
-      ops.fill(0, 0, PAGE_SLOTS - 1);
-    }
+  /**
+   * Forgets decoded instructions that overlap the `len` stored bytes at RAM offset `off` (within
+   * one page): their slots, and the slot before, whose 32-bit instruction may reach into them.
+   */
+  invalidateCode(off: number, len: number): void {
+    const ops = this.codeOps[off >>> 12];
+    if (ops === undefined) return;
+    const first = (off & 4095) >>> 1;
+    const last = ((off & 4095) + len - 1) >>> 1;
+    ops.fill(0, first === 0 ? 0 : first - 1, Math.min(last + 1, PAGE_SLOTS - 1));
   }
 
   /** Called for every store to RAM offset `off`; breaks reservations on its 8-byte granule. */
@@ -106,8 +109,12 @@ export class Ram {
 
   /** Bookkeeping every store to RAM must do, for writers outside a hart's fast path. */
   noteStore(off: number, len: number): void {
-    for (let p = off >>> 12; p <= (off + len - 1) >>> 12; p++) {
-      if (this.codeFlag[p]) this.invalidateCode(p << 12);
+    const end = off + len;
+    for (let p = off >>> 12; p <= (end - 1) >>> 12; p++) {
+      if (this.codeFlag[p]) {
+        const from = Math.max(off, p * 4096);
+        this.invalidateCode(from, Math.min(end, (p + 1) * 4096) - from);
+      }
     }
     if (this.reserved !== 0) {
       for (let g = Math.floor(off / 8) * 8; g < off + len; g += 8) this.breakReservations(g);

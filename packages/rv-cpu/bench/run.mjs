@@ -1,0 +1,27 @@
+// pnpm bench: MIPS of the hart on fixed workloads (see README for the numbers and the machine).
+import { readFileSync } from "node:fs";
+import { BareMachine } from "../dist/index.js";
+
+const here = new URL("./programs/", import.meta.url);
+const workloads = [
+  ["(a) ALU and branch loop", "alu.elf"],
+  ["(b) byte-store loop (sb; addi; bne over 16 MiB)", "memset.elf"],
+  ["(c) compiled C: CRC-32 and insertion sort", "crc.elf"],
+];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+
+for (const [name, file] of workloads) {
+  const elf = readFileSync(new URL(file, here));
+  let best = 0;
+  let count = 0;
+  for (let r = 0; r < rounds; r++) {
+    const m = new BareMachine(elf);
+    const t0 = performance.now();
+    const res = m.run({ maxInstructions: 2e9 });
+    const ms = performance.now() - t0;
+    if (res.status !== "pass") throw new Error(`${file}: ${res.status}`);
+    count = res.instructions;
+    best = Math.max(best, res.instructions / ms / 1000);
+  }
+  console.log(`${name.padEnd(52)} ${best.toFixed(1).padStart(7)} MIPS  (${(count / 1e6).toFixed(1)} M instructions, best of ${rounds})`);
+}

@@ -1,0 +1,35 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runBare } from "./bare.js";
+
+const bin = fileURLToPath(new URL("../conformance/bin/", import.meta.url));
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const elfs = readdirSync(bin)
+  .filter((f) => f.endsWith(".elf") && f !== "fail.elf")
+  .sort();
+
+describe("conformance suite", () => {
+  it("has tests to run", () => {
+    expect(elfs.length).toBeGreaterThan(50);
+  });
+  for (const f of elfs) {
+    it(f.replace(/\.elf$/, ""), () => {
+      const result = runBare(readFileSync(bin + f), { maxInstructions: 50_000_000 });
+      expect(result).toMatchObject({ status: "pass" });
+    });
+  }
+});
+
+describe("rv-run", () => {
+  it("exits 1 and names the failing check of a failing test", () => {
+    const r = spawnSync(process.execPath, [cli, `${bin}fail.elf`], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("FAIL test 3");
+  });
+
+  it("exits 0 on a passing test", () => {
+    expect(() => execFileSync(process.execPath, [cli, `${bin}${elfs[0]}`])).not.toThrow();
+  });
+});
