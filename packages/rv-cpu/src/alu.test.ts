@@ -8,7 +8,19 @@ const result = () => (BigInt(out[1] >>> 0) << 32n) | BigInt(out[0] >>> 0);
 const s64 = (v: bigint) => BigInt.asIntN(64, v);
 
 // Edge values plus a deterministic spread of others.
-const values: bigint[] = [0n, 1n, 2n, 3n, M64, M64 - 1n, 1n << 63n, (1n << 63n) - 1n, 1n << 31n, (1n << 32n) - 1n, 1n << 32n];
+const values: bigint[] = [
+  0n,
+  1n,
+  2n,
+  3n,
+  M64,
+  M64 - 1n,
+  1n << 63n,
+  (1n << 63n) - 1n,
+  1n << 31n,
+  (1n << 32n) - 1n,
+  1n << 32n,
+];
 let seed = 0x9e3779b97f4a7c15n;
 for (let i = 0; i < 40; i++) {
   seed = (seed * 6364136223846793005n + 1442695040888963407n) & M64;

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { Sv39Mmu } from "@xv6-machine/sv39";
 import { BareMachine } from "./bare.js";
 import { ElfError } from "./elf.js";
 import type { Hart } from "./hart.js";
@@ -58,7 +59,7 @@ function main(argv: string[]): number {
   }
   let machine: BareMachine;
   try {
-    machine = new BareMachine(bytes);
+    machine = new BareMachine(bytes, { mmu: (ram) => new Sv39Mmu(ram) });
   } catch (e) {
     if (e instanceof ElfError || e instanceof RangeError) fail(`${file}: ${e.message}`);
     throw e;

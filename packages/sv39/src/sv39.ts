@@ -1,0 +1,180 @@
+/**
+ * Sv39 (and Sv48) translation as the RISC-V privileged spec describes it, with hardware A/D updates
+ * (as QEMU does): A is set on every access, D on every store, written back to the PTE in memory.
+ */
+
+/** Physical memory that holds page tables: RAM at `base`, seen as 32-bit words. */
+export interface PhysicalMemory {
+  readonly base: number;
+  readonly size: number;
+  readonly i32: Int32Array;
+  /** Tells the owner that `len` bytes at RAM offset `off` were written (caches, reservations). */
+  noteStore(off: number, len: number): void;
+}
+
+/** What a hart asks (the shape of rv-cpu's TranslateRequest). */
+export interface TranslateRequest {
+  lo: number;
+  hi: number;
+  /** 0 fetch, 1 load, 2 store/AMO. */
+  access: number;
+  /** 0 U, 1 S. */
+  priv: number;
+  sum: boolean;
+  mxr: boolean;
+  satpLo: number;
+  satpHi: number;
+}
+
+export const PAGE_FAULT = -1;
+export const ACCESS_FAULT = -2;
+
+export const MODE_SV39 = 8;
+export const MODE_SV48 = 9;
+
+const PTE_V = 1;
+const PTE_R = 2;
+const PTE_W = 4;
+const PTE_X = 8;
+const PTE_U = 16;
+const PTE_A = 64;
+const PTE_D = 128;
+
+const FETCH = 0;
+const STORE = 2;
+const TWO32 = 4294967296;
+const TLB_SIZE = 256;
+
+export interface Sv39Options {
+  /** Also accept satp MODE 9 (Sv48). Default true. */
+  sv48?: boolean;
+}
+
+/** Checks an access against a leaf PTE's permission bits. */
+export function permitted(flags: number, access: number, priv: number, sum: boolean, mxr: boolean): boolean {
+  if (flags & PTE_U) {
+    if (priv === 1 && (access === FETCH || !sum)) return false;
+  } else if (priv === 0) {
+    return false;
+  }
+  if (access === FETCH) return (flags & PTE_X) !== 0;
+  if (access === STORE) return (flags & PTE_W) !== 0;
+  return (flags & PTE_R) !== 0 || (mxr && (flags & PTE_X) !== 0);
+}
+
+export class Sv39Mmu {
+  private readonly mem: PhysicalMemory;
+  private readonly sv48: boolean;
+  // TLB of 4 KiB translations, tagged with the whole satp so address spaces never mix.
+  private readonly tagLo = new Int32Array(TLB_SIZE).fill(1);
+  private readonly tagHi = new Int32Array(TLB_SIZE);
+  private readonly satpLo = new Int32Array(TLB_SIZE);
+  private readonly satpHi = new Int32Array(TLB_SIZE);
+  private readonly flags = new Int32Array(TLB_SIZE);
+  private readonly page = new Float64Array(TLB_SIZE);
+  /** Page-table walks done (for tests and benchmarks). */
+  walks = 0;
+
+  constructor(mem: PhysicalMemory, opts: Sv39Options = {}) {
+    this.mem = mem;
+    this.sv48 = opts.sv48 ?? true;
+  }
+
+  supportsMode(mode: number): boolean {
+    return mode === MODE_SV39 || (this.sv48 && mode === MODE_SV48);
+  }
+
+  /** sfence.vma: any form flushes everything, which the spec always allows. */
+  fence(): void {
+    this.tagLo.fill(1);
+  }
+
+  translate(r: TranslateRequest): number {
+    const lo = r.lo;
+    const hi = r.hi;
+    const t = (lo >>> 12) & (TLB_SIZE - 1);
+    if (
+      this.tagLo[t] === (lo & -4096) &&
+      this.tagHi[t] === hi &&
+      this.satpLo[t] === r.satpLo &&
+      this.satpHi[t] === r.satpHi
+    ) {
+      const f = this.flags[t];
+      // A store to a clean page walks again so that D gets set in memory.
+      if (r.access !== STORE || f & PTE_D) {
+        if (!permitted(f, r.access, r.priv, r.sum, r.mxr)) return PAGE_FAULT;
+        return this.page[t] + (lo & 4095);
+      }
+    }
+    return this.walk(r, t);
+  }
+
+  private walk(r: TranslateRequest, t: number): number {
+    this.walks++;
+    const lo = r.lo;
+    const hi = r.hi;
+    const levels = r.satpHi >>> 28 === MODE_SV48 ? 4 : 3;
+    // Bits above the top of the virtual address must copy its top bit.
+    const keep = levels === 3 ? 25 : 16;
+    if ((hi << keep) >> keep !== hi) return PAGE_FAULT;
+    const mem = this.mem;
+    let table = ((r.satpHi & 0xfff) * TWO32 + (r.satpLo >>> 0)) * 4096;
+    for (let level = levels - 1; level >= 0; level--) {
+      const vpn = vpnOf(lo, hi, level);
+      const pteAddr = table + vpn * 8;
+      const off = pteAddr - mem.base;
+      if (off < 0 || off + 8 > mem.size) return ACCESS_FAULT;
+      const i = off / 4;
+      let pteLo = mem.i32[i];
+      const pteHi = mem.i32[i + 1];
+      if (!(pteLo & PTE_V) || (pteLo & (PTE_R | PTE_W)) === PTE_W) return PAGE_FAULT;
+      // Bits 63:54 (N, PBMT and reserved) must be zero: none of those extensions are implemented.
+      if (pteHi >>> 22 !== 0) return PAGE_FAULT;
+      const ppn = (pteHi & 0x3fffff) * 4194304 + (pteLo >>> 10);
+      if (!(pteLo & (PTE_R | PTE_X))) {
+        if (level === 0) return PAGE_FAULT;
+        table = ppn * 4096;
+        continue;
+      }
+      // A superpage's PPN must be aligned to its size.
+      if (level > 0 && ppn % 2 ** (9 * level) !== 0) return PAGE_FAULT;
+      if (!permitted(pteLo, r.access, r.priv, r.sum, r.mxr)) return PAGE_FAULT;
+      const want = r.access === STORE ? PTE_A | PTE_D : PTE_A;
+      if ((pteLo & want) !== want) {
+        pteLo |= want;
+        mem.i32[i] = pteLo;
+        mem.noteStore(off, 4);
+      }
+      // The 4 KiB page inside a superpage takes its lower VPN bits from the address.
+      const inSuper = level === 0 ? 0 : lowVpn(lo, hi, level);
+      const pageBase = (ppn + inSuper) * 4096;
+      this.tagLo[t] = lo & -4096;
+      this.tagHi[t] = hi;
+      this.satpLo[t] = r.satpLo;
+      this.satpHi[t] = r.satpHi;
+      this.flags[t] = pteLo & 0xff;
+      this.page[t] = pageBase;
+      return pageBase + (lo & 4095);
+    }
+    return PAGE_FAULT;
+  }
+}
+
+function vpnOf(lo: number, hi: number, level: number): number {
+  switch (level) {
+    case 0:
+      return (lo >>> 12) & 511;
+    case 1:
+      return (lo >>> 21) & 511;
+    case 2:
+      return ((lo >>> 30) | (hi << 2)) & 511;
+    default:
+      return (hi >>> 7) & 511;
+  }
+}
+
+/** VPN[level-1:0] of the address, as a page count. */
+function lowVpn(lo: number, hi: number, level: number): number {
+  const pages = (hi & 0x7f) * 1048576 + (lo >>> 12); // va bits 38:12 as a page number
+  return pages % 2 ** (9 * level);
+}

@@ -1,0 +1,89 @@
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { FsError } from "./errors.js";
+
+/** Thrown for a bad command line: exits 2 after printing the usage hint. */
+export class UsageError extends Error {}
+
+const reasons: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EISDIR: "is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOSPC: "no space left on the device",
+  EROFS: "read-only file system",
+};
+
+function describe(err: unknown): string {
+  if (err instanceof FsError || err instanceof UsageError) return err.message;
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === "string") {
+    const reason = reasons[e.code] ?? e.code;
+    return e.path ? `${e.path}: ${reason}` : reason;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Where a CLI writes: the process's streams, or a test's buffers. */
+export interface Io {
+  out(data: string | Uint8Array): void;
+  err(text: string): void;
+}
+
+/** The process's own streams. */
+export function processIo(): Io {
+  // A reader that stops early (`xv6-fs cat … | head`) closes the pipe: exit quietly rather than
+  // with Node's unhandled-error stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") process.stderr.write(`${err.message}\n`);
+    process.exit(err.code === "EPIPE" ? 0 : 1);
+  });
+  return {
+    out: (data) => process.stdout.write(data),
+    err: (text) => process.stderr.write(text),
+  };
+}
+
+/** Runs a CLI body: any failure becomes one line on stderr and a non-zero exit, never a stack trace. */
+export function runCli(program: string, usage: string, io: Io, body: () => number): number {
+  try {
+    return body();
+  } catch (err) {
+    const parse = (err as NodeJS.ErrnoException)?.code?.startsWith("ERR_PARSE_ARGS");
+    if (err instanceof UsageError || parse) {
+      io.err(`${program}: ${(err as Error).message}\n${usage}`);
+      return 2;
+    }
+    io.err(`${program}: ${describe(err).split("\n")[0]}\n`);
+    return 1;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a failure never leaves a partial `path`. */
+export function writeWhole(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temporary file was never created.
+    }
+    throw err;
+  }
+}
+
+/** A whole, non-negative number given on the command line. */
+export function parseCount(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} needs a whole number, not "${text}"`);
+  return Number(text);
+}
+
+/** A file's bytes as a plain Uint8Array view (no copy). */
+export function readBytes(path: string): Uint8Array {
+  const buffer = readFileSync(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
