@@ -540,5 +540,62 @@ test_main:
   CHECK \n, a0, \mem_exp
 .endm
 
+
+/* ------------------------------------------------------------------ */
+/* Interrupt helpers                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Check n: spinning `iters` iterations takes no trap. Clobbers a7. */
+.macro SPIN_NO_TRAP n, iters
+  CLEAR_TRAP
+  SET_CHECK \n
+  li a7, \iters
+.Lspin\@:
+  addi a7, a7, -1
+  bnez a7, .Lspin\@
+  CHECK_NO_TRAP \n
+.endm
+
+/* Check n: arm the trap record (tp), execute `insn` (one instruction that
+ * makes an interrupt takeable, or nop), then idle (`idle` = nop or wfi)
+ * for up to `iters` iterations; a trap must arrive, after which execution
+ * continues after the macro in the handling mode. Clobbers a7. */
+.macro EXPECT_IRQ n, iters, idle, insn:vararg
+  CLEAR_TRAP
+  SET_CHECK \n
+  la tp, .Lgot\@
+  li a7, \iters
+  \insn
+.Lwait\@:
+  \idle
+  addi a7, a7, -1
+  bnez a7, .Lwait\@
+  j env_fail
+.Lgot\@:
+  li tp, 0
+.endm
+
+/* CLINT helpers (clobber t6 and the named register) */
+.macro MSIP_SET reg, val
+  li \reg, CLINT_MSIP
+  li t6, \val
+  sw t6, 0(\reg)
+.endm
+
+.macro MTIMECMP_NEVER reg
+  li \reg, CLINT_MTIMECMP
+  li t6, -1
+  sd t6, 0(\reg)
+.endm
+
+/* mtimecmp = mtime + delta (delta small, positive) */
+.macro MTIMECMP_IN reg, delta
+  li \reg, CLINT_MTIME
+  ld t6, 0(\reg)
+  addi t6, t6, \delta
+  li \reg, CLINT_MTIMECMP
+  sd t6, 0(\reg)
+.endm
+
 #endif /* __ASSEMBLER__ */
 #endif /* RV_CONFORMANCE_TEST_H */

@@ -24,7 +24,7 @@ TEST_BEGIN
   CHECK_TRAP_TVAL 17, 6
   /* LR reports a load access fault. (AMOs and SC must report store/AMO
    * access faults, cause 7: QEMU 7.2 reports 5, so those checks live in
-   * strict/amo_access_fault.S.) */
+   * noqemu/amo_access_fault.S.) */
   EXPECT_TRAP 22, CAUSE_LOAD_ACCESS, lr.d a0, (a1)
   CHECK_TRAP_TVAL 23, 0
   CHECK 24, a0, 0x77

@@ -95,7 +95,7 @@ TEST_BEGIN
   /* LR at a misaligned address traps: load address-misaligned or load
    * access fault (never performed without Zam). (Misaligned AMOs must
    * report cause 6 or 7: QEMU 7.2 reports 4, so that lives in
-   * strict/amo_misaligned.S.) */
+   * noqemu/amo_misaligned.S.) */
   T_MIS_AMO 17, 4, CAUSE_MISALIGNED_LOAD, CAUSE_LOAD_ACCESS, lr.d a0, (a1)
   T_MIS_AMO 18, 2, CAUSE_MISALIGNED_LOAD, CAUSE_LOAD_ACCESS, lr.w a0, (a1)
   /* SC at a misaligned address (no reservation): either fails without

@@ -1,6 +1,6 @@
 /* mtvec/stvec MODE is WARL: 0 (direct) and 1 (vectored) are stored,
  * 2 and 3 are reserved and never read back. mepc/sepc bit 0 reads 0
- * (IALIGN = 16 with C, so bit 1 is kept; bit 0: see strict/epc_bit0.S). */
+ * (IALIGN = 16 with C, so bit 1 is kept; bit 0: see noqemu/epc_bit0.S). */
 #include "test.h"
 TEST_BEGIN
   csrr s0, mtvec
@@ -46,7 +46,7 @@ TEST_BEGIN
   CHECK_ONE_OF 9, a0, 0, 1
   csrw stvec, s1
   /* mepc/sepc: bit 1 is writable with C (the bit-0-reads-zero rule is
-   * checked in strict/epc_bit0.S: QEMU 7.2 keeps bit 0) */
+   * checked in noqemu/epc_bit0.S: QEMU 7.2 keeps bit 0) */
   li a1, 0x80001002
   csrw mepc, a1
   csrr a0, mepc

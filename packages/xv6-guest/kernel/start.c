@@ -1,0 +1,49 @@
+// Machine-mode start-up, run once on every hart before the kernel
+// proper: hand everything to supervisor mode and set up the timer.
+//
+// Timer: Sstc. Each hart programs its own stimecmp from supervisor
+// mode; machine mode only enables it (menvcfg.STCE) and lets
+// supervisor mode read the time CSR (mcounteren.TM).
+
+#include "kernel.h"
+
+#define BOOTSTACK 8192
+__attribute__((aligned(16))) char boot_stacks[BOOTSTACK * NCPU];
+
+void kmain(void);
+
+#define CSR_MENVCFG   0x30a
+#define CSR_STIMECMP  0x14d
+#define MENVCFG_STCE  (1UL << 63)
+
+void
+mstart(uint64 hartid)
+{
+  // Return to supervisor mode, at kmain(), with paging off.
+  uint64 st = csr_read(mstatus);
+  st = (st & ~MSTATUS_MPP_MASK) | MSTATUS_MPP_S;
+  csr_write(mstatus, st);
+  csr_write(mepc, (uint64)kmain);
+  csr_write(satp, 0);
+
+  // Every exception and interrupt is handled in supervisor mode.
+  csr_write(medeleg, 0xffff);
+  csr_write(mideleg, 0xffff);
+  csr_set(sie, SIE_SEIE | SIE_STIE | SIE_SSIE);
+
+  // Let supervisor mode reach all of physical memory.
+  csr_write(pmpaddr0, 0x3fffffffffffffUL);
+  csr_write(pmpcfg0, 0xf);
+
+  // Sstc timer: enable stimecmp, allow reading time, first tick far away
+  // (timer_arm() sets the real deadline once traps are ready).
+  csr_set(0x30a, MENVCFG_STCE);
+  csr_set(mcounteren, 2);
+  csr_write(0x14d, ~0UL);
+  csr_set(mie, MIE_STIE);
+
+  reg_write(tp, hartid);
+  asm volatile("mret");
+  for(;;)
+    ;
+}

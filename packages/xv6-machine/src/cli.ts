@@ -1,0 +1,248 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ElfError } from "@xv6-machine/rv-cpu";
+import { MemoryBackend } from "@xv6-machine/virtio-blk";
+import { FileBackend } from "@xv6-machine/virtio-blk/file";
+import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
+import { guestFiles } from "./guest.js";
+import { type ClockMode, Machine, MachineError } from "./machine.js";
+import { Terminal } from "./terminal.js";
+
+const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
+                   [--virtio legacy|modern] [--clock deterministic|realtime]
+                   [--cmd "LINE"]... [--timeout SECONDS]`;
+
+/** Exit statuses. */
+const EXIT_OK = 0;
+const EXIT_PANIC = 1;
+const EXIT_USAGE = 2;
+const EXIT_TIMEOUT = 3;
+const EXIT_GUEST_FAIL = 4;
+
+class UsageError extends Error {}
+
+function intOption(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${v}'`);
+  }
+  return Number(v);
+}
+
+function readFile(path: string, what: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new UsageError(
+      `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+/** The files of a directory as xv6-mkfs would name them (directory part and a leading `_` dropped). */
+function userDir(dir: string): { name: string; bytes: Uint8Array }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    throw new UsageError(`cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code}`);
+  }
+  return names
+    .filter((n) => statSync(join(dir, n)).isFile())
+    .map((n) => ({ name: imageName(n), bytes: readFile(join(dir, n), "file") }));
+}
+
+interface Parsed {
+  kernel?: string;
+  fs?: string;
+  user?: string;
+  cpus: number;
+  mem: number;
+  virtio: "legacy" | "modern";
+  clock: ClockMode;
+  cmds: string[];
+  timeout?: number;
+}
+
+function parse(argv: string[]): Parsed | "help" {
+  let p: ReturnType<typeof parseArgs>;
+  try {
+    p = parseArgs({
+      args: argv,
+      options: {
+        kernel: { type: "string" },
+        fs: { type: "string" },
+        user: { type: "string" },
+        cpus: { type: "string" },
+        mem: { type: "string" },
+        virtio: { type: "string" },
+        clock: { type: "string" },
+        cmd: { type: "string", multiple: true },
+        timeout: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = p.values as Record<string, string | string[] | boolean | undefined>;
+  if (v.help) return "help";
+  if (v.fs !== undefined && v.user !== undefined)
+    throw new UsageError("--fs and --user cannot be used together");
+  const virtio = (v.virtio as string | undefined) ?? "modern";
+  if (virtio !== "legacy" && virtio !== "modern")
+    throw new UsageError(`--virtio must be legacy or modern, got '${virtio}'`);
+  const clock = (v.clock as string | undefined) ?? "deterministic";
+  if (clock !== "deterministic" && clock !== "realtime") {
+    throw new UsageError(`--clock must be deterministic or realtime, got '${clock}'`);
+  }
+  let timeout: number | undefined;
+  if (v.timeout !== undefined) {
+    timeout = Number(v.timeout);
+    if (!(timeout > 0))
+      throw new UsageError(`--timeout must be a positive number of seconds, got '${v.timeout}'`);
+  }
+  return {
+    kernel: v.kernel as string | undefined,
+    fs: v.fs as string | undefined,
+    user: v.user as string | undefined,
+    cpus: intOption(v.cpus as string | undefined, "cpus", 1, 8, 1),
+    mem: intOption(v.mem as string | undefined, "mem", 16, 2048, 128),
+    virtio,
+    clock,
+    cmds: (v.cmd as string[] | undefined) ?? [],
+    timeout,
+  };
+}
+
+const PANIC = /panic: /;
+
+async function main(argv: string[]): Promise<number> {
+  let args: Parsed | "help";
+  let fileDisk: FileBackend | undefined;
+  let machine: Machine;
+  const out = (b: Uint8Array) => process.stdout.write(b);
+  try {
+    args = parse(argv);
+    if (args === "help") {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    const guest =
+      args.kernel === undefined || (args.fs === undefined && args.user === undefined)
+        ? guestFiles()
+        : undefined;
+    let kernel: Uint8Array;
+    if (args.kernel !== undefined) kernel = readFile(args.kernel, "kernel");
+    else if (guest) kernel = guest.kernel;
+    else throw new UsageError("our guest kernel is not built into this package yet: pass --kernel ELF");
+    let disk: MemoryBackend | FileBackend;
+    if (args.fs !== undefined) {
+      try {
+        fileDisk = FileBackend.open(args.fs, { readOnly: false });
+      } catch (e) {
+        throw new UsageError(`cannot open disk image ${args.fs}: ${(e as Error).message}`);
+      }
+      disk = fileDisk;
+    } else {
+      const files = args.user !== undefined ? userDir(args.user) : guest?.user;
+      if (!files) throw new UsageError("no user programs: pass --fs IMAGE or --user DIR");
+      disk = new MemoryBackend(buildImage(files));
+    }
+    machine = new Machine({
+      kernel,
+      disk,
+      cpus: args.cpus,
+      memMiB: args.mem,
+      virtio: args.virtio,
+      clock: args.clock,
+      output: out,
+    });
+  } catch (e) {
+    if (
+      e instanceof UsageError ||
+      e instanceof ElfError ||
+      e instanceof MachineError ||
+      e instanceof RangeError
+    ) {
+      process.stderr.write(`xv6-machine: ${e.message}\n`);
+      if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    if ((e as Error).name === "FsError") {
+      process.stderr.write(`xv6-machine: cannot build the file system: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  try {
+    return await drive(machine, args);
+  } finally {
+    fileDisk?.close();
+  }
+}
+
+async function drive(machine: Machine, args: Parsed): Promise<number> {
+  const started = performance.now();
+  const timeoutMs = args.timeout === undefined ? Number.POSITIVE_INFINITY : args.timeout * 1000;
+  const timedOut = () => performance.now() - started >= timeoutMs;
+  const outcome = (): number | undefined => {
+    if (PANIC.test(machine.output)) return EXIT_PANIC;
+    if (machine.powerOff !== undefined) return machine.powerOff === 0 ? EXIT_OK : EXIT_GUEST_FAIL;
+    return undefined;
+  };
+  if (args.cmds.length > 0) {
+    const term = Terminal.forwardOnly();
+    try {
+      await machine.waitFor("$ ", { timeoutMs });
+      for (const cmd of args.cmds) {
+        await machine.runCommand(cmd, { timeoutMs: Math.max(0, timeoutMs - (performance.now() - started)) });
+        const o = outcome();
+        if (o !== undefined) return o;
+      }
+      process.stdout.write("\n");
+      return outcome() ?? EXIT_OK;
+    } catch (e) {
+      if (!(e instanceof MachineError)) throw e;
+      const o = outcome();
+      if (o !== undefined) return o;
+      process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
+      return EXIT_TIMEOUT;
+    } finally {
+      term.restore();
+    }
+  }
+  const term = Terminal.attach((bytes) => machine.type(bytes));
+  try {
+    for (;;) {
+      const o = outcome();
+      if (o !== undefined) return o;
+      if (term.quitRequested) return EXIT_OK;
+      if (timedOut()) {
+        process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
+        return EXIT_TIMEOUT;
+      }
+      const r = machine.runSlice(500_000);
+      if (r === "idle")
+        await new Promise((res) =>
+          setTimeout(res, machine.clockMode === "realtime" ? machine.idleDelayMs() : 10),
+        );
+      else await new Promise((res) => setImmediate(res));
+    }
+  } finally {
+    term.restore();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // Stdin may still hold the event loop open.
+    setImmediate(() => process.exit(code));
+  },
+  (e: unknown) => {
+    process.stderr.write(`xv6-machine: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { imageName } from "@xv6-machine/xv6-mkfs";
+
+export interface GuestFiles {
+  kernel: Uint8Array;
+  /** Files for the root directory of fs.img, in the order mkfs should add them. */
+  user: { name: string; bytes: Uint8Array }[];
+}
+
+/**
+ * The prebuilt guest from @xv6-machine/xv6-guest: `prebuilt/kernel` and the files in
+ * `prebuilt/user/` (in the order `prebuilt/user.txt` lists, else sorted). Undefined if not there.
+ */
+export function guestFiles(): GuestFiles | undefined {
+  let root: string;
+  try {
+    root = dirname(createRequire(import.meta.url).resolve("@xv6-machine/xv6-guest/package.json"));
+  } catch {
+    return undefined;
+  }
+  const kernelPath = join(root, "prebuilt", "kernel");
+  const userDir = join(root, "prebuilt", "user");
+  if (!existsSync(kernelPath) || !existsSync(userDir)) return undefined;
+  const listPath = join(root, "prebuilt", "user.txt");
+  const names = existsSync(listPath)
+    ? readFileSync(listPath, "utf8")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "")
+    : readdirSync(userDir).sort();
+  return {
+    kernel: new Uint8Array(readFileSync(kernelPath)),
+    user: names.map((n) => ({ name: imageName(n), bytes: new Uint8Array(readFileSync(join(userDir, n))) })),
+  };
+}

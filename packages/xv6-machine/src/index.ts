@@ -1,0 +1,20 @@
+export { buildFdt, type FdtNode, node, type PropValue } from "./fdt.js";
+export {
+  CLINT_BASE,
+  type ClockMode,
+  FINISHER_BASE,
+  Machine,
+  MachineError,
+  type MachineOptions,
+  PLIC_BASE,
+  RAM_BASE,
+  type SliceResult,
+  STEPS_PER_TICK,
+  UART_BASE,
+  UART_IRQ,
+  VIRTIO_BASE,
+  VIRTIO_IRQ,
+} from "./machine.js";
+export { Plic, type PlicTarget } from "./plic.js";
+export { BootRom, deviceTree, Finisher, ROM_BASE, ROM_SIZE } from "./rom.js";
+export { type IrqLine, Uart16550 } from "./uart.js";

@@ -1,0 +1,293 @@
+import { Clint, ElfError, Hart, parseElf, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
+import { Sv39Mmu } from "@xv6-machine/sv39";
+import { type BlockBackend, type GuestMemory, VirtioBlk } from "@xv6-machine/virtio-blk";
+import { Plic } from "./plic.js";
+import { BootRom, Finisher, ROM_BASE, ROM_SIZE } from "./rom.js";
+import { Uart16550 } from "./uart.js";
+
+export const RAM_BASE = 0x8000_0000;
+export const FINISHER_BASE = 0x10_0000;
+export const CLINT_BASE = 0x200_0000;
+export const PLIC_BASE = 0xc00_0000;
+export const UART_BASE = 0x1000_0000;
+export const VIRTIO_BASE = 0x1000_1000;
+export const UART_IRQ = 10;
+export const VIRTIO_IRQ = 1;
+
+/** Guest instructions per mtime tick (10 MHz) in the deterministic clock: a 100 MIPS machine. */
+export const STEPS_PER_TICK = 10;
+/** Instructions a hart runs before the next hart gets its turn. */
+const QUANTUM = 2000;
+
+export type ClockMode = "deterministic" | "realtime";
+
+export interface MachineOptions {
+  /** The kernel ELF, loaded at its physical addresses; the boot ROM jumps to its entry. */
+  kernel: Uint8Array;
+  /** The disk behind virtio-blk (none: no disk device). */
+  disk?: BlockBackend;
+  cpus?: number;
+  memMiB?: number;
+  virtio?: "legacy" | "modern";
+  clock?: ClockMode;
+  /** Console output as it happens. */
+  output?: (bytes: Uint8Array) => void;
+}
+
+export class MachineError extends Error {
+  override name = "MachineError";
+}
+
+/** Why a slice of running stopped. */
+export type SliceResult = "running" | "idle" | "off";
+
+class RamDma implements GuestMemory {
+  private readonly ram: Ram;
+  constructor(ram: Ram) {
+    this.ram = ram;
+  }
+  read(pa: number, dst: Uint8Array): boolean {
+    if (!this.ram.contains(pa, dst.length)) return false;
+    const off = pa - this.ram.base;
+    dst.set(this.ram.u8.subarray(off, off + dst.length));
+    return true;
+  }
+  write(pa: number, src: Uint8Array): boolean {
+    if (!this.ram.contains(pa, src.length)) return false;
+    this.ram.writeBytes(pa, src);
+    return true;
+  }
+}
+
+/**
+ * QEMU's `virt` board as xv6 uses it: boot ROM, test finisher, CLINT, PLIC, UART, virtio-blk and
+ * RAM, with 1 to 8 harts interleaved on one thread.
+ */
+export class Machine {
+  readonly ram: Ram;
+  readonly bus: SimpleBus;
+  readonly harts: Hart[];
+  readonly clint: Clint;
+  readonly plic: Plic;
+  readonly uart: Uart16550;
+  readonly disk: VirtioBlk | undefined;
+  readonly diskBackend: BlockBackend | undefined;
+  readonly clockMode: ClockMode;
+  /** Set when the guest powers off through the finisher: 0 for pass, else its code. */
+  powerOff: number | undefined;
+  /** Every byte of console output so far, as text. */
+  output = "";
+  /** Guest instructions executed, summed over harts. */
+  instructions = 0;
+
+  private readonly input: number[] = [];
+  private readonly onOutput: ((bytes: Uint8Array) => void) | undefined;
+  /** mtime at the start of the current round (deterministic clock). */
+  private roundTicks = 0;
+  private readonly roundStart: Float64Array;
+  private current = -1;
+  private readonly wallStart = performance.now();
+  private outputCursor = 0;
+
+  constructor(opts: MachineOptions) {
+    const cpus = opts.cpus ?? 1;
+    if (!Number.isInteger(cpus) || cpus < 1 || cpus > 8) throw new MachineError("cpus must be 1 to 8");
+    const mem = opts.memMiB ?? 128;
+    if (!Number.isInteger(mem) || mem < 16 || mem > 2048)
+      throw new MachineError("memory must be 16 to 2048 MiB");
+    this.clockMode = opts.clock ?? "deterministic";
+    this.onOutput = opts.output;
+    this.ram = new Ram(mem << 20, RAM_BASE, cpus);
+    this.bus = new SimpleBus(this.ram);
+    const elf = parseElf(opts.kernel);
+    for (const seg of elf.segments) {
+      if (!this.ram.contains(seg.paddr, Math.max(seg.memsz, 1))) {
+        throw new ElfError(`kernel segment at 0x${seg.paddr.toString(16)} is outside RAM`);
+      }
+      this.ram.writeBytes(seg.paddr, seg.data);
+    }
+    this.roundStart = new Float64Array(cpus);
+    this.harts = [];
+    for (let id = 0; id < cpus; id++) {
+      const hart: Hart = new Hart({
+        bus: this.bus,
+        id,
+        mmu: new Sv39Mmu(this.ram),
+        clock: { now: () => this.timeFor(id) },
+        resetPc: ROM_BASE,
+      });
+      this.harts.push(hart);
+    }
+    this.clint = new Clint(this.harts, () => this.now());
+    this.plic = new Plic(this.harts);
+    this.uart = new Uart16550(this.plic.line(UART_IRQ), (b) => this.emit(b));
+    this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(elf.entry, { cpus, ramBase: RAM_BASE, ramSize: mem << 20 }));
+    this.bus.map(FINISHER_BASE, 0x1000, new Finisher((code) => this.off(code)));
+    this.bus.map(CLINT_BASE, 0x10000, this.clint);
+    this.bus.map(PLIC_BASE, 0x400_0000, this.plic);
+    this.bus.map(UART_BASE, 0x100, this.uart);
+    this.diskBackend = opts.disk;
+    if (opts.disk) {
+      this.disk = new VirtioBlk({
+        memory: new RamDma(this.ram),
+        irq: this.plic.line(VIRTIO_IRQ),
+        backend: opts.disk,
+        transport: opts.virtio ?? "modern",
+      });
+      this.bus.map(VIRTIO_BASE, 0x1000, this.disk);
+    }
+  }
+
+  private off(code: number): void {
+    if (this.powerOff === undefined) this.powerOff = code;
+  }
+
+  private emit(byte: number): void {
+    this.output += String.fromCharCode(byte);
+    this.onOutput?.(Uint8Array.of(byte));
+  }
+
+  /** mtime now: in the deterministic clock, as the hart that is running sees it. */
+  now(): number {
+    return this.current < 0 ? this.timeFor(-1) : this.timeFor(this.current);
+  }
+
+  private timeFor(id: number): number {
+    if (this.clockMode === "realtime") return Math.floor((performance.now() - this.wallStart) * 10_000);
+    if (id < 0 || id !== this.current) return Math.floor(this.roundTicks);
+    return Math.floor(this.roundTicks + (this.harts[id].instret - this.roundStart[id]) / STEPS_PER_TICK);
+  }
+
+  /** Queues console input (typed into the UART as its FIFO has room). */
+  type(text: string | Uint8Array): void {
+    const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+    for (const b of bytes) this.input.push(b);
+  }
+
+  /** Bytes of input not yet taken by the guest. */
+  get pendingInput(): number {
+    return this.input.length;
+  }
+
+  private feedInput(): void {
+    while (this.input.length > 0 && this.uart.rxSpace > 0) this.uart.receive(this.input.shift() as number);
+  }
+
+  /** The earliest timer deadline of any hart (mtime ticks), or Infinity. */
+  nextDeadline(): number {
+    let d = this.clint.nextDeadline();
+    for (const h of this.harts) d = Math.min(d, h.nextDeadline());
+    return d;
+  }
+
+  /**
+   * Runs about `budget` instructions (summed over harts), one round-robin round of QUANTUM each at a
+   * time. Returns "idle" when every hart waits in wfi and nothing can wake one before a timer
+   * deadline that, in the real-time clock, has not yet come (or that does not exist).
+   */
+  runSlice(budget: number): SliceResult {
+    let done = 0;
+    while (done < budget) {
+      if (this.powerOff !== undefined) return "off";
+      this.feedInput();
+      let longest = 0;
+      for (let id = 0; id < this.harts.length; id++) {
+        const hart = this.harts[id];
+        this.current = id;
+        this.roundStart[id] = hart.instret;
+        let used = 0;
+        while (used < QUANTUM && this.powerOff === undefined) {
+          this.clint.update();
+          const n = hart.run(QUANTUM - used);
+          used += n;
+          if (n === 0) break;
+        }
+        this.current = -1;
+        longest = Math.max(longest, used);
+        done += used;
+      }
+      if (this.clockMode === "deterministic") this.roundTicks += longest / STEPS_PER_TICK;
+      if (longest === 0) {
+        if (this.powerOff !== undefined) return "off";
+        if (this.input.length > 0 && this.uart.rxSpace > 0) continue;
+        const deadline = this.nextDeadline();
+        const now = this.now();
+        if (this.clockMode === "realtime" || !(deadline < 2 ** 53) || deadline <= now) {
+          this.instructions += done;
+          return "idle";
+        }
+        // Every hart sleeps: in deterministic time, skip straight to the next timer.
+        this.roundTicks = deadline;
+      }
+    }
+    this.instructions += done;
+    return this.powerOff !== undefined ? "off" : "running";
+  }
+
+  /** Wall milliseconds until the next timer deadline in the real-time clock (for an idle wait). */
+  idleDelayMs(): number {
+    const d = this.nextDeadline();
+    if (!(d < 2 ** 53)) return 50;
+    return Math.max(0, Math.min(50, (d - this.now()) / 10_000));
+  }
+
+  /**
+   * Runs until the console output (after what earlier waits consumed) matches `pattern`. Resolves
+   * with the output up to and including the match. Rejects on power-off, or when the instruction
+   * or wall-clock budget runs out.
+   */
+  async waitFor(
+    pattern: string | RegExp,
+    opts: { maxInstructions?: number; timeoutMs?: number } = {},
+  ): Promise<string> {
+    const limit = this.instructions + (opts.maxInstructions ?? Number.POSITIVE_INFINITY);
+    const deadline = performance.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
+    for (;;) {
+      const rest = this.output.slice(this.outputCursor);
+      const m = typeof pattern === "string" ? indexMatch(rest, pattern) : pattern.exec(rest);
+      if (m) {
+        const end = m.index + m[0].length;
+        this.outputCursor += end;
+        return rest.slice(0, end);
+      }
+      if (this.powerOff !== undefined) throw new MachineError(`machine powered off (code ${this.powerOff})`);
+      if (this.instructions >= limit)
+        throw new MachineError(`no match for ${String(pattern)} within the instruction budget`);
+      if (performance.now() >= deadline)
+        throw new MachineError(`no match for ${String(pattern)} within the time budget`);
+      const r = this.runSlice(Math.min(200_000, limit - this.instructions));
+      if (r === "idle") await sleep(this.clockMode === "realtime" ? this.idleDelayMs() : 5);
+      else await yieldToHost();
+    }
+  }
+
+  /** Types a command at the shell prompt and returns its output up to the next prompt. */
+  async runCommand(
+    line: string,
+    opts: { maxInstructions?: number; timeoutMs?: number } = {},
+  ): Promise<string> {
+    this.type(`${line}\n`);
+    const out = await this.waitFor(/\$ $/m, opts);
+    return out.slice(0, -2);
+  }
+
+  /** The disk's bytes as the guest left them (memory backends only). */
+  diskBytes(): Uint8Array | undefined {
+    return (this.diskBackend as { bytes?: Uint8Array } | undefined)?.bytes;
+  }
+}
+
+function indexMatch(text: string, s: string): { index: number; 0: string } | null {
+  const i = text.indexOf(s);
+  return i < 0 ? null : { index: i, 0: s };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Lets the host run its event loop (input, timers) between slices. */
+function yieldToHost(): Promise<void> {
+  if (typeof setImmediate === "function") return new Promise((r) => setImmediate(r));
+  return new Promise((r) => setTimeout(r, 0));
+}

@@ -1,0 +1,126 @@
+import { MIP_MEIP, MIP_SEIP } from "@xv6-machine/rv-cpu";
+
+export interface PlicTarget {
+  setInterrupt(bit: number, level: boolean): void;
+}
+
+/** Interrupt sources on QEMU's virt board (1..95; 0 means "none"). */
+export const PLIC_SOURCES = 96;
+
+/**
+ * The platform-level interrupt controller of QEMU's virt board, with two contexts per hart (2·h for
+ * M-mode, 2·h+1 for S-mode). A source's pending bit is set by each assertion of its line and cleared
+ * by lowering it or by a claim; a claimed source is not delivered again until completed.
+ */
+export class Plic {
+  private readonly harts: PlicTarget[];
+  private readonly priority = new Uint32Array(PLIC_SOURCES);
+  private readonly pending = new Uint8Array(PLIC_SOURCES);
+  private readonly claimed = new Uint8Array(PLIC_SOURCES);
+  private readonly enable: Uint32Array;
+  private readonly threshold: Uint32Array;
+  private readonly contexts: number;
+
+  constructor(harts: PlicTarget[]) {
+    this.harts = harts;
+    this.contexts = harts.length * 2;
+    this.enable = new Uint32Array(this.contexts * (PLIC_SOURCES / 32));
+    this.threshold = new Uint32Array(this.contexts);
+  }
+
+  /** The interrupt line for source `irq`, to give to a device. */
+  line(irq: number): { set(level: boolean): void } {
+    if (irq <= 0 || irq >= PLIC_SOURCES) throw new RangeError(`PLIC source ${irq} out of range`);
+    return { set: (level) => this.setLine(irq, level) };
+  }
+
+  setLine(irq: number, level: boolean): void {
+    this.pending[irq] = level ? 1 : 0;
+    this.update();
+  }
+
+  private enabled(ctx: number, irq: number): boolean {
+    return ((this.enable[ctx * (PLIC_SOURCES / 32) + (irq >>> 5)] >>> (irq & 31)) & 1) === 1;
+  }
+
+  /** The best deliverable source for a context, or 0. */
+  private best(ctx: number): number {
+    let best = 0;
+    let bestPrio = this.threshold[ctx];
+    for (let irq = 1; irq < PLIC_SOURCES; irq++) {
+      if (
+        this.pending[irq] &&
+        !this.claimed[irq] &&
+        this.priority[irq] > bestPrio &&
+        this.enabled(ctx, irq)
+      ) {
+        best = irq;
+        bestPrio = this.priority[irq];
+      }
+    }
+    return best;
+  }
+
+  private update(): void {
+    for (let h = 0; h < this.harts.length; h++) {
+      this.harts[h].setInterrupt(MIP_MEIP, this.best(2 * h) !== 0);
+      this.harts[h].setInterrupt(MIP_SEIP, this.best(2 * h + 1) !== 0);
+    }
+  }
+
+  read(offset: number, size: number): number {
+    if (size !== 4 || offset & 3) return -1;
+    if (offset < 4 * PLIC_SOURCES) return this.priority[offset >>> 2];
+    if (offset >= 0x1000 && offset < 0x1000 + PLIC_SOURCES / 8) {
+      let word = 0;
+      const first = (offset - 0x1000) * 8;
+      for (let i = 0; i < 32; i++) if (this.pending[first + i]) word |= 1 << i;
+      return word >>> 0;
+    }
+    if (offset >= 0x2000 && offset < 0x2000 + 0x80 * this.contexts) {
+      const ctx = (offset - 0x2000) >>> 7;
+      const word = ((offset - 0x2000) & 0x7f) >>> 2;
+      return word < PLIC_SOURCES / 32 ? this.enable[ctx * (PLIC_SOURCES / 32) + word] : 0;
+    }
+    if (offset >= 0x20_0000 && offset < 0x20_0000 + 0x1000 * this.contexts) {
+      const ctx = (offset - 0x20_0000) >>> 12;
+      const reg = offset & 0xfff;
+      if (reg === 0) return this.threshold[ctx];
+      if (reg === 4) {
+        const irq = this.best(ctx);
+        if (irq !== 0) {
+          this.pending[irq] = 0;
+          this.claimed[irq] = 1;
+          this.update();
+        }
+        return irq;
+      }
+      return 0;
+    }
+    return offset < 0x400_0000 ? 0 : -1;
+  }
+
+  write(offset: number, size: number, value: number): boolean {
+    if (size !== 4 || offset & 3) return false;
+    if (offset < 4 * PLIC_SOURCES) {
+      if (offset !== 0) this.priority[offset >>> 2] = value & 7;
+    } else if (offset >= 0x2000 && offset < 0x2000 + 0x80 * this.contexts) {
+      const ctx = (offset - 0x2000) >>> 7;
+      const word = ((offset - 0x2000) & 0x7f) >>> 2;
+      // Source 0 does not exist, so its enable bit stays clear.
+      if (word < PLIC_SOURCES / 32)
+        this.enable[ctx * (PLIC_SOURCES / 32) + word] = word === 0 ? value & ~1 : value;
+    } else if (offset >= 0x20_0000 && offset < 0x20_0000 + 0x1000 * this.contexts) {
+      const ctx = (offset - 0x20_0000) >>> 12;
+      const reg = offset & 0xfff;
+      if (reg === 0) this.threshold[ctx] = value & 7;
+      else if (reg === 4 && value > 0 && value < PLIC_SOURCES && this.enabled(ctx, value)) {
+        this.claimed[value] = 0;
+      }
+    } else if (offset >= 0x400_0000) {
+      return false;
+    }
+    this.update();
+    return true;
+  }
+}

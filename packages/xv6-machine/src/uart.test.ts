@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { Uart16550 } from "./uart.js";
+
+// 16550 register offsets and bits (datasheet).
+const RBR = 0;
+const IER = 1;
+const IIR = 2;
+const FCR = 2;
+const LCR = 3;
+const MCR = 4;
+const LSR = 5;
+
+function make() {
+  const out: number[] = [];
+  const levels: boolean[] = [];
+  const uart = new Uart16550({ set: (l) => levels.push(l) }, (b) => out.push(b));
+  const line = () => levels[levels.length - 1] ?? false;
+  return { uart, out, levels, line };
+}
+
+describe("16550 UART", () => {
+  it("transmits THR writes and reports the transmitter empty", () => {
+    const { uart, out } = make();
+    for (const c of "hi") uart.write(RBR, 1, c.charCodeAt(0));
+    expect(String.fromCharCode(...out)).toBe("hi");
+    expect(uart.read(LSR, 1) & 0x60).toBe(0x60); // THRE | TEMT
+  });
+
+  it("keeps the divisor latch apart from the data registers while DLAB is set", () => {
+    const { uart, out } = make();
+    uart.write(LCR, 1, 0x80);
+    uart.write(RBR, 1, 3);
+    uart.write(IER, 1, 0);
+    expect(uart.read(RBR, 1)).toBe(3);
+    expect(out).toEqual([]);
+    uart.write(LCR, 1, 0x03);
+    expect(uart.read(LCR, 1)).toBe(3);
+  });
+
+  it("raises the receive interrupt while data is ready, if enabled", () => {
+    const { uart, line } = make();
+    uart.write(FCR, 1, 0x07);
+    uart.receive(0x41);
+    expect(line()).toBe(false); // RX interrupt not enabled yet
+    expect(uart.read(LSR, 1) & 1).toBe(1);
+    uart.write(IER, 1, 0x01);
+    expect(line()).toBe(true);
+    expect(uart.read(IIR, 1)).toBe(0xc4); // FIFOs on, "received data available"
+    expect(uart.read(RBR, 1)).toBe(0x41);
+    expect(line()).toBe(false);
+    expect(uart.read(LSR, 1) & 1).toBe(0);
+    expect(uart.read(IIR, 1) & 1).toBe(1); // no interrupt pending
+  });
+
+  it("buffers 16 bytes in the FIFO and flags an overrun after", () => {
+    const { uart } = make();
+    uart.write(FCR, 1, 0x01);
+    for (let i = 0; i < 16; i++) expect(uart.receive(i)).toBe(true);
+    expect(uart.rxSpace).toBe(0);
+    expect(uart.receive(99)).toBe(false);
+    expect(uart.read(LSR, 1) & 0x02).toBe(0x02); // OE, cleared by reading LSR
+    expect(uart.read(LSR, 1) & 0x02).toBe(0);
+    for (let i = 0; i < 16; i++) expect(uart.read(RBR, 1)).toBe(i);
+  });
+
+  it("raises THR-empty when enabled with an empty THR, clears it on an IIR read, re-arms after a send", () => {
+    const { uart, line } = make();
+    uart.write(IER, 1, 0x02);
+    expect(line()).toBe(true);
+    expect(uart.read(IIR, 1) & 0x0f).toBe(0x02);
+    expect(line()).toBe(false);
+    uart.write(RBR, 1, 0x21);
+    expect(line()).toBe(true); // transmitter emptied again
+  });
+
+  it("gives received data priority over THR-empty in IIR", () => {
+    const { uart } = make();
+    uart.write(IER, 1, 0x03);
+    uart.receive(1);
+    expect(uart.read(IIR, 1) & 0x0f).toBe(0x04);
+  });
+
+  it("loops output back to input in loopback mode", () => {
+    const { uart, out } = make();
+    uart.write(MCR, 1, 0x10);
+    uart.write(RBR, 1, 0x55);
+    expect(out).toEqual([]);
+    expect(uart.read(RBR, 1)).toBe(0x55);
+  });
+});
