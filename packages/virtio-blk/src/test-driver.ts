@@ -2,7 +2,7 @@
 // and the register sequences xv6 and Linux use. Not part of the package's API.
 import { Desc, Reg, Request, Status } from "./constants.js";
 import { MemoryBackend } from "./memory-backend.js";
-import type { GuestMemory, InterruptLine } from "./types.js";
+import type { BlockBackend, GuestMemory, InterruptLine } from "./types.js";
 import { VirtioBlk } from "./virtio-blk.js";
 
 export const RAM_BASE = 0x8000_0000;
@@ -73,8 +73,10 @@ export class TestIrq implements InterruptLine {
   }
 }
 
-export interface DriverOptions {
+export interface DriverOptions<B extends BlockBackend> {
   transport: "legacy" | "modern";
+  /** The disk; without it, a MemoryBackend over `disk`. */
+  backend?: B;
   disk?: Uint8Array;
   readOnly?: boolean;
   num?: number;
@@ -87,10 +89,15 @@ export function patternDisk(bytes: number): Uint8Array {
   return disk;
 }
 
-export class Driver {
+/** Byte-for-byte equality, quicker than toEqual on big arrays. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export class Driver<B extends BlockBackend = MemoryBackend> {
   readonly ram = new TestRam();
   readonly irq = new TestIrq();
-  readonly backend: MemoryBackend;
+  readonly backend: B;
   readonly dev: VirtioBlk;
   readonly legacy: boolean;
   num: number;
@@ -99,10 +106,14 @@ export class Driver {
   used = 0;
   private availIdx = 0;
 
-  constructor(opts: DriverOptions) {
+  constructor(opts: DriverOptions<B>) {
     this.legacy = opts.transport === "legacy";
     this.num = opts.num ?? 8;
-    this.backend = new MemoryBackend(opts.disk ?? patternDisk(64 * 1024), { readOnly: opts.readOnly });
+    this.backend =
+      opts.backend ??
+      (new MemoryBackend(opts.disk ?? patternDisk(64 * 1024), {
+        readOnly: opts.readOnly,
+      }) as BlockBackend as B);
     this.dev = new VirtioBlk({
       memory: this.ram,
       irq: this.irq,

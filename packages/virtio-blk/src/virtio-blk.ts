@@ -35,8 +35,6 @@ export interface VirtioBlkOptions {
  */
 export class VirtioBlk {
   readonly legacy: boolean;
-  /** Why the device wants a reset (DEVICE_NEEDS_RESET), or "" while it is healthy. */
-  fault = "";
 
   private readonly memory: GuestMemory;
   private readonly irq: InterruptLine;
@@ -55,6 +53,7 @@ export class VirtioBlk {
   private pageSize = DEFAULT_PAGE_SIZE;
   private interruptStatus = 0;
   private irqLevel = false;
+  private faultReason = "";
 
   constructor(opts: VirtioBlkOptions) {
     this.legacy = opts.transport === "legacy";
@@ -80,6 +79,11 @@ export class VirtioBlk {
     config.setUint32(4, Math.floor(sectors / 2 ** 32), true);
     config.setUint32(12, QUEUE_NUM_MAX - 2, true); // seg_max: leave room for header and status
     config.setUint32(20, SECTOR_SIZE, true); // blk_size
+  }
+
+  /** Why the device wants a reset (DEVICE_NEEDS_RESET), or "" while it is healthy. */
+  get fault(): string {
+    return this.faultReason;
   }
 
   /** Reads a register: size 1, 2 or 4 bytes; -1 is a bus error. */
@@ -145,7 +149,7 @@ export class VirtioBlk {
       case Reg.InterruptStatus:
         return this.interruptStatus;
       case Reg.Status:
-        return this.status | (this.fault ? Status.DeviceNeedsReset : 0);
+        return this.status | (this.faultReason ? Status.DeviceNeedsReset : 0);
       case Reg.QueueDescLow:
         return modern && queue0 ? q.descLow : 0;
       case Reg.QueueDescHigh:
@@ -287,7 +291,7 @@ export class VirtioBlk {
 
   private resetDevice(): void {
     this.status = 0;
-    this.fault = "";
+    this.faultReason = "";
     this.driverFeaturesLow = this.driverFeaturesHigh = 0;
     this.deviceFeaturesSel = this.driverFeaturesSel = this.queueSel = 0;
     this.queue.reset();
@@ -298,7 +302,7 @@ export class VirtioBlk {
   private processQueue(): void {
     const q = this.queue;
     // Nothing is served before DRIVER_OK, nor after the device has given up on the driver.
-    if (this.fault || (this.status & Status.DriverOk) === 0 || !q.live(this.legacy)) return;
+    if (this.faultReason || (this.status & Status.DriverOk) === 0 || !q.live(this.legacy)) return;
     if (!q.prepare(this.legacy, this.pageSize)) {
       this.needsReset(q.fault);
       return;
@@ -330,8 +334,8 @@ export class VirtioBlk {
   }
 
   private needsReset(why: string): void {
-    if (this.fault) return;
-    this.fault = why;
+    if (this.faultReason) return;
+    this.faultReason = why;
     // The spec: once DRIVER_OK is set, entering DEVICE_NEEDS_RESET sends a configuration change
     // notification.
     if (this.status & Status.DriverOk) this.raise(Interrupt.ConfigChange);
