@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { Sv39Mmu } from "@xv6-machine/sv39";
 import { describe, expect, it } from "vitest";
 import { runBare } from "./bare.js";
 
@@ -16,7 +17,10 @@ describe("conformance suite", () => {
   });
   for (const f of elfs) {
     it(f.replace(/\.elf$/, ""), () => {
-      const result = runBare(readFileSync(bin + f), { maxInstructions: 50_000_000 });
+      const result = runBare(readFileSync(bin + f), {
+        maxInstructions: 50_000_000,
+        mmu: (ram) => new Sv39Mmu(ram), // as rv-run does
+      });
       expect(result).toMatchObject({ status: "pass" });
     });
   }

@@ -37,8 +37,10 @@ TEST_BEGIN
 2:
   CHECK_NO_TRAP 3
   MTIMECMP_NEVER a1
-  /* 4-5: with MIE=1 the interrupt is taken; mepc = wfi + 4 */
-  MTIMECMP_IN a1, 100
+  /* 4-5: with MIE=1 the interrupt is taken; when it wakes the wfi, mepc =
+   * wfi + 4 (the deadline is far enough for the wfi to be reached first
+   * on QEMU; an interrupt arriving before the wfi has mepc = the wfi) */
+  MTIMECMP_IN a1, 2000
   CLEAR_TRAP
   SET_CHECK 4
   la tp, 3f
@@ -56,11 +58,11 @@ wfi_spin_end:
   li tp, 0
   TRAP_FIELD a0, TI_CAUSE
   CHECK 4, a0, CAUSE_INTR | IRQ_MTI
-  /* mepc is the instruction after the wfi (or, for a wfi that returned
-   * early, a pc inside the spin loop after it) - never the wfi itself */
+  /* mepc is the instruction after the wfi, or, for a wfi that returned
+   * early, a pc inside the spin loop after it (or the wfi itself if the
+   * interrupt came first) */
   TRAP_FIELD a0, TI_EPC
   la a1, wfi_insn
-  addi a1, a1, 4
   SET_CHECK 5
   bltu a0, a1, 1f
   la a1, wfi_spin_end

@@ -241,6 +241,64 @@ test_main:
   CHECK_EQ (\n + 2), t5, \epcreg
 .endm
 
+/* Checks n, n+1, n+2: from M-mode, insn (a load/store/AMO; not using t6)
+ * run with MPRV = 1 and MPP = mpp (MSTATUS_MPP_U/S/M) traps with cause c
+ * (check n, taken in M-mode), trap value = register vreg (n+1), epc =
+ * insn (n+2). MPRV is set only around insn: the macros' own memory
+ * accesses are not translated. MPP is left as the trap set it (M). */
+.macro MPRV_EXPECT_FAULT n, c, vreg, mpp, insn:vararg
+  CLEAR_TRAP
+  SET_CHECK \n
+  la tp, .Lcaught\@
+  li t6, MSTATUS_MPP
+  csrc mstatus, t6
+  li t6, \mpp
+  csrs mstatus, t6
+  li t6, MSTATUS_MPRV
+  csrs mstatus, t6
+.Linsn\@:
+  \insn
+  li t6, MSTATUS_MPRV
+  csrc mstatus, t6
+  j pg_fail
+.Lcaught\@:
+  li tp, 0
+  li t6, MSTATUS_MPRV
+  csrc mstatus, t6
+  TRAP_FIELD t5, TR_CAUSE
+  CHECK \n, t5, \c
+  CHECK_TRAP_MODE \n, 3
+  TRAP_FIELD t5, TR_TVAL
+  CHECK_EQ (\n + 1), t5, \vreg
+  TRAP_FIELD t5, TR_EPC
+  la t6, .Linsn\@
+  CHECK_EQ (\n + 2), t5, t6
+.endm
+
+/* Check n: from M-mode, insn (not using t6) run with MPRV = 1 and
+ * MPP = mpp does not trap. MPRV is cleared again after insn. */
+.macro MPRV_OK n, mpp, insn:vararg
+  CLEAR_TRAP
+  SET_CHECK \n
+  la tp, .Lbad\@
+  li t6, MSTATUS_MPP
+  csrc mstatus, t6
+  li t6, \mpp
+  csrs mstatus, t6
+  li t6, MSTATUS_MPRV
+  csrs mstatus, t6
+  \insn
+  li t6, MSTATUS_MPRV
+  csrc mstatus, t6
+  li tp, 0
+  j .Lgood\@
+.Lbad\@:
+  li t6, MSTATUS_MPRV
+  csrc mstatus, t6
+  j pg_fail
+.Lgood\@:
+.endm
+
 /* Check n: insn does not trap (with tp pointing at a failure exit). */
 .macro EXPECT_OK n, insn:vararg
   CLEAR_TRAP
