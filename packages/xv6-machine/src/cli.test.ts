@@ -1,0 +1,58 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+// Runs S-mode code for a while, prints a line and powers off with the pass code; no shell prompt.
+const program = fileURLToPath(new URL("../bench/programs/paged-timer.elf", import.meta.url));
+// An HTIF test program: on this board nothing answers its tohost writes, so it spins for ever.
+const spinner = fileURLToPath(new URL("../../rv-cpu/bench/programs/alu.elf", import.meta.url));
+
+// A user directory holding one small file, for a file system the program never reads.
+const userDir = mkdtempSync(join(tmpdir(), "xv6-machine-cli-"));
+writeFileSync(join(userDir, "README"), "hello\n");
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", input: "", timeout: 60_000 });
+}
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*:\d+:\d+/);
+
+describe("xv6-machine command line", () => {
+  it.each([
+    [["--bogus"], /Unknown option/],
+    [["--cpus", "9", "--kernel", program, "--user", userDir], /--cpus must be a whole number from 1 to 8/],
+    [["--cpus", "two", "--kernel", program, "--user", userDir], /--cpus/],
+    [["--virtio", "v3", "--kernel", program, "--user", userDir], /--virtio must be legacy or modern/],
+    [
+      ["--clock", "fast", "--kernel", program, "--user", userDir],
+      /--clock must be deterministic or realtime/,
+    ],
+    [["--timeout", "0", "--kernel", program, "--user", userDir], /--timeout must be a positive number/],
+    [["--fs", "a.img", "--user", "dir", "--kernel", program], /cannot be used together/],
+    [["--kernel", "/nonexistent/kernel"], /cannot read kernel/],
+    [["--kernel", program, "--fs", "/nonexistent/fs.img"], /cannot open disk image/],
+    [["--kernel", "/etc/hostname", "--user", userDir], /not an ELF file|too short/],
+  ])("rejects %j with exit 2 and one clear message", (args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    noStack(r.stderr);
+  });
+
+  it("exits 0 when the guest powers off with the pass code", () => {
+    const r = run("--kernel", program, "--user", userDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("timer ticks seen");
+  });
+
+  it("exits 3 when a scripted run times out waiting for a prompt", () => {
+    const r = run("--kernel", spinner, "--user", userDir, "--cmd", "ls", "--timeout", "1");
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain("timed out");
+    noStack(r.stderr);
+  });
+});
