@@ -17,7 +17,7 @@ describe("conformance suite", () => {
   });
   for (const f of elfs) {
     it(f.replace(/\.elf$/, ""), () => {
-      const result = runBare(readFileSync(bin + f), {
+      const result = runBare(new Uint8Array(readFileSync(bin + f)), {
         maxInstructions: 50_000_000,
         mmu: (ram) => new Sv39Mmu(ram), // as rv-run does
       });
