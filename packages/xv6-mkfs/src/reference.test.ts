@@ -51,7 +51,11 @@ const sets: Record<string, [string, number][]> = {
   ),
 };
 
-describe.skipIf(!reference)(`against xv6's mkfs (${reference} ${flags.join(" ")})`, () => {
+const title = reference
+  ? `against xv6's mkfs (${reference} ${flags.join(" ")})`
+  : "against xv6's mkfs (skipped: set XV6_MKFS_REF to a reference mkfs binary to run)";
+
+describe.skipIf(!reference)(title, () => {
   const dir = mkdtempSync(join(tmpdir(), "xv6-mkfs-ref-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
