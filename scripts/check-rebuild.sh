@@ -3,7 +3,7 @@
 # fails if any byte differs from what is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dirs=(packages/rv-cpu/conformance packages/rv-cpu/bench/programs packages/rv-cpu/examples packages/xv6-machine/bench/programs)
+dirs=(packages/rv-cpu/conformance packages/rv-cpu/conformance/sv39 packages/rv-cpu/bench/programs packages/rv-cpu/examples packages/xv6-machine/bench/programs packages/xv6-machine/baremetal)
 for d in "${dirs[@]}"; do
   echo "rebuilding $d"
   make -s -B -C "$d" >/dev/null

@@ -37,3 +37,33 @@ describe("rv-run", () => {
     expect(() => execFileSync(process.execPath, [cli, `${bin}${elfs[0]}`])).not.toThrow();
   });
 });
+
+// Our Sv39 environment and supervisor paging tests (conformance/sv39/). The self-tests that fail on
+// purpose must report exactly these check numbers.
+const sv39Bin = fileURLToPath(new URL("../conformance/sv39/bin/", import.meta.url));
+const mustFail: Record<string, number> = {
+  vm_fail_check: 3,
+  vm_fail_trap: 5,
+  pg_fail_check: 3,
+  pg_fail_trap: 7,
+};
+const sv39Elfs = readdirSync(sv39Bin)
+  .filter((f) => f.endsWith(".elf"))
+  .sort();
+
+describe("Sv39 conformance: ISA tests in U-mode under paging, supervisor paging tests", () => {
+  it("has tests to run", () => {
+    expect(sv39Elfs.length).toBeGreaterThan(90);
+  });
+  for (const f of sv39Elfs) {
+    const name = f.replace(/\.elf$/, "");
+    it(name, () => {
+      const result = runBare(new Uint8Array(readFileSync(sv39Bin + f)), {
+        maxInstructions: 50_000_000,
+        mmu: (ram) => new Sv39Mmu(ram),
+      });
+      if (name in mustFail) expect(result).toMatchObject({ status: "fail", test: mustFail[name] });
+      else expect(result).toMatchObject({ status: "pass" });
+    });
+  }
+});

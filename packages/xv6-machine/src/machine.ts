@@ -188,7 +188,7 @@ export class Machine {
   runSlice(budget: number): SliceResult {
     let done = 0;
     while (done < budget) {
-      if (this.powerOff !== undefined) return "off";
+      if (this.powerOff !== undefined) break;
       this.feedInput();
       let longest = 0;
       for (let id = 0; id < this.harts.length; id++) {

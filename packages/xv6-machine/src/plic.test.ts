@@ -70,14 +70,15 @@ describe("PLIC", () => {
     expect(hs[1].bits).toBe(MIP_MEIP);
   });
 
-  it("clears pending when a source's line drops before it is claimed", () => {
+  it("keeps a source pending after its line drops, until it is claimed", () => {
     const { plic, hs } = make();
     plic.write(priority(7), 4, 1);
     plic.write(enable(1), 4, 1 << 7);
     plic.line(7).set(true);
     plic.line(7).set(false);
+    expect(hs[0].bits).toBe(MIP_SEIP);
+    expect(plic.read(claim(1), 4)).toBe(7);
     expect(hs[0].bits).toBe(0);
-    expect(plic.read(claim(1), 4)).toBe(0);
   });
 
   it("keeps source 0 and priorities within their legal values", () => {

@@ -10,7 +10,7 @@ export const PLIC_SOURCES = 96;
 /**
  * The platform-level interrupt controller of QEMU's virt board, with two contexts per hart (2·h for
  * M-mode, 2·h+1 for S-mode). A source's pending bit is set by each assertion of its line and cleared
- * by lowering it or by a claim; a claimed source is not delivered again until completed.
+ * only by a claim; a claimed source is not delivered again until completed.
  */
 export class Plic {
   private readonly harts: PlicTarget[];
@@ -35,7 +35,9 @@ export class Plic {
   }
 
   setLine(irq: number, level: boolean): void {
-    this.pending[irq] = level ? 1 : 0;
+    // The gateway forwards each assertion; only a claim clears pending (lowering the line does not).
+    if (!level) return;
+    this.pending[irq] = 1;
     this.update();
   }
 

@@ -88,3 +88,30 @@ describe("16550 UART", () => {
     expect(uart.read(RBR, 1)).toBe(0x55);
   });
 });
+
+describe("16550 UART edge cases from the datasheet", () => {
+  it("overwrites the unread character on an overrun without FIFOs", () => {
+    const { uart } = make();
+    uart.write(MCR, 1, 0x10);
+    uart.write(RBR, 1, 0x61);
+    uart.write(RBR, 1, 0x62);
+    expect(uart.read(LSR, 1) & 0x03).toBe(0x03);
+    expect(uart.read(RBR, 1)).toBe(0x62);
+  });
+
+  it("empties the FIFO when FIFO mode is switched off", () => {
+    const { uart } = make();
+    uart.write(FCR, 1, 0x01);
+    uart.receive(0x71);
+    uart.write(FCR, 1, 0x00);
+    expect(uart.read(LSR, 1) & 1).toBe(0);
+  });
+
+  it("wires RTS to CTS and DTR to DSR in loopback", () => {
+    const { uart } = make();
+    uart.write(MCR, 1, 0x11); // loop | DTR
+    expect(uart.read(6, 1) & 0xf0).toBe(0x20);
+    uart.write(MCR, 1, 0x12); // loop | RTS
+    expect(uart.read(6, 1) & 0xf0).toBe(0x10);
+  });
+});

@@ -69,6 +69,8 @@ export class Uart16550 {
   /** A byte arrives on the serial line. Returns false (byte dropped, overrun) if the FIFO is full. */
   receive(byte: number): boolean {
     if (this.rxSpace <= 0) {
+      // Overrun: without FIFOs the new character overwrites the unread one; with them it is lost.
+      if (!this.fifoEnabled) this.rx[0] = byte & 0xff;
       this.lsr |= LSR_OE;
       this.update();
       return false;
@@ -129,8 +131,10 @@ export class Uart16550 {
         return v;
       }
       case MSR:
-        // Loopback wires the outputs back; otherwise CTS, DSR and DCD are asserted.
-        return this.mcr & MCR_LOOP ? ((this.mcr & 0xc) << 4) | ((this.mcr & 3) << 4) : 0xb0;
+        // Loopback wires RTS to CTS, DTR to DSR, OUT1 to RI and OUT2 to DCD; otherwise CTS, DSR
+        // and DCD are asserted.
+        if (!(this.mcr & MCR_LOOP)) return 0xb0;
+        return ((this.mcr & 2) << 3) | ((this.mcr & 1) << 5) | ((this.mcr & 0xc) << 4);
       default:
         return this.scr;
     }
@@ -161,14 +165,18 @@ export class Uart16550 {
         this.update();
         return true;
       }
-      case IIR_FCR:
-        this.fifoEnabled = (v & FCR_ENABLE) !== 0;
-        if (v & FCR_CLEAR_RX) {
+      case IIR_FCR: {
+        const enable = (v & FCR_ENABLE) !== 0;
+        // Switching between FIFO and non-FIFO mode empties the FIFO, as does the clear bit.
+        const clear = enable !== this.fifoEnabled || (v & FCR_CLEAR_RX) !== 0;
+        this.fifoEnabled = enable;
+        if (clear) {
           this.rx.length = 0;
           this.lsr &= ~LSR_DR;
         }
         this.update();
         return true;
+      }
       case LCR:
         this.lcr = v;
         return true;

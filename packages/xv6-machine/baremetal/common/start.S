@@ -9,7 +9,8 @@
         .globl _start
 _start:
         csrw    mie, zero
-        csrw    mtvec, zero
+        la      t0, default_trap
+        csrw    mtvec, t0
         bnez    a0, park
         la      sp, __stack_top
         la      t0, __bss_start

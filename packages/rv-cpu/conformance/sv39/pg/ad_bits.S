@@ -4,7 +4,8 @@
  * D by every successful store/AMO/SC; nothing else in the PTE changes;
  * a store that faults does not set D; non-leaf PTEs are not touched;
  * after software clears A/D (and sfence.vma) they are set again.
- * 4 KiB, 2 MiB and 1 GiB leaves; S- and U-mode accesses.
+ * 4 KiB, 2 MiB and 1 GiB leaves; S- and U-mode accesses; a fetch of an
+ * instruction that straddles two pages sets A in both.
  */
 #include "pg.h"
 
@@ -155,4 +156,17 @@ TEST_BEGIN
   li a0, 0x408008
   RUN_U_EXPECT 42, CAUSE_ECALL_U, s4, x0
   PTE_IS 43, PTE_A | PTE_D
+  /* 44-47: an instruction straddling two pages sets A in both PTEs */
+  MAPP 0x40a000, pg_snippets2, PTE_V | PTE_R | PTE_X, PAGE_4K
+  mv s5, s1
+  mv s6, s2
+  MAPP 0x409000, pg_snippets, PTE_V | PTE_R | PTE_X, PAGE_4K
+  li s0, 0x409000 + SNIP_CROSS
+  li a0, 0
+  EXPECT_OK 44, jalr ra, 0(s0)
+  CHECK 45, a0, 2
+  PTE_IS 46, PTE_A
+  mv s1, s5
+  mv s2, s6
+  PTE_IS 47, PTE_A
   TEST_PASS

@@ -16,13 +16,13 @@
 TEST_BEGIN
 #include "fault_kinds.inc"
 
-  /* 110-112: AMO on an execute-only page (not readable, not writable) */
+  /* 130-132: AMO on an execute-only page (not readable, not writable) */
   li a0, 0x409000
   la a1, pg_snippets
   li a2, PTE_V | PTE_X | PTE_AD
   li a3, PAGE_4K
   call pg_map
-  /* 113-115: AMO from S-mode on a U page with SUM = 0 */
+  /* 133-135: AMO from S-mode on a U page with SUM = 0 */
   li a0, 0x40a000
   la a1, pg_test_pages
   li a2, PTE_V | PTE_U | PTE_R | PTE_W | PTE_AD
@@ -30,7 +30,7 @@ TEST_BEGIN
   call pg_map
   sfence.vma
   li s0, 0x409000
-  EXPECT_FAULT 110, CAUSE_STORE_PAGE, s0, amoadd.d a0, a0, (s0)
+  EXPECT_FAULT 130, CAUSE_STORE_PAGE, s0, amoadd.d a0, a0, (s0)
   li s0, 0x40a000
-  EXPECT_FAULT 113, CAUSE_STORE_PAGE, s0, amoadd.d a0, a0, (s0)
+  EXPECT_FAULT 133, CAUSE_STORE_PAGE, s0, amoadd.d a0, a0, (s0)
   TEST_PASS
