@@ -61,6 +61,8 @@ export interface HartOptions {
 }
 
 const TLB_SIZE = 256;
+/** Taken backward branches to one place between two looks at the registers for spinning. */
+const SPIN_CHECK = 128;
 const FETCH_TLB_SIZE = 64;
 const INTERRUPT_ORDER = [IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI];
 
@@ -139,6 +141,17 @@ export class Hart {
   cycleBase = 0n;
   /** Set by wfi; cleared when an interrupt is pending and enabled. */
   waiting = false;
+  /**
+   * When true, run() ends early once the hart is seen spinning: a backward branch that keeps
+   * returning to the same place with an identical register file, which only another hart, a device
+   * or an interrupt can change. Machines with several harts set it so that spinners give way.
+   */
+  yieldOnSpin = false;
+  /** Set by run() when it ended early because the hart was spinning. */
+  spun = false;
+  private readonly spinRegs = new Int32Array(64);
+  private spinOps: Int32Array | undefined;
+  private spinIdx = -1;
 
   // Fetch state: the decoded page being executed, and the virtual address of its slot 0.
   fOps: Int32Array = faultOps;
@@ -736,6 +749,25 @@ export class Hart {
   }
 
   /**
+   * Called every SPIN_CHECK taken backward branches to the same slot: true if the registers are
+   * the same as at the previous check there (the loop makes no progress of its own).
+   */
+  private spinning(ops: Int32Array, idx: number): boolean {
+    const x = this.x;
+    const r = this.spinRegs;
+    let same = this.spinOps === ops && this.spinIdx === idx;
+    for (let i = 2; i < 64; i++) {
+      if (r[i] !== x[i]) {
+        same = false;
+        r[i] = x[i];
+      }
+    }
+    this.spinOps = ops;
+    this.spinIdx = idx;
+    return same;
+  }
+
+  /**
    * Runs up to `budget` instructions. Returns how many steps were taken (traps count as steps).
    * Returns early after anything that may change interrupt state (CSR writes, xRET, wfi).
    */
@@ -765,6 +797,10 @@ export class Hart {
     const soff = this.soff;
     let steps = 0;
     let retired = 0;
+    let loopIdx = -1;
+    let loopCount = 0;
+    const spinCheck = this.yieldOnSpin ? SPIN_CHECK : -1;
+    this.spun = false;
     outer: while (steps < budget) {
       const ops = this.fOps;
       const imms = this.fImms;
@@ -784,20 +820,6 @@ export class Hart {
             const lo = (a + imm) | 0;
             x[rd + 1] = (x[rs1 + 1] + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
             x[rd] = lo;
-            idx += w >>> 27;
-            continue;
-          }
-          case Op.BNE: {
-            if (x[rs1] !== x[rs2] || x[rs1 + 1] !== x[rs2 + 1]) {
-              const ni = idx + (imms[idx] >> 1);
-              if (ni >>> 0 < lim) {
-                idx = ni;
-                continue;
-              }
-              this.pcAt(ni * 2);
-              this.syncFetch();
-              continue outer;
-            }
             idx += w >>> 27;
             continue;
           }
@@ -827,17 +849,39 @@ export class Hart {
               default:
                 taken = ah >>> 0 > bh >>> 0 || (ah === bh && al >= bl);
             }
-            if (taken) {
-              const ni = idx + (imms[idx] >> 1);
-              if (ni >>> 0 < lim) {
-                idx = ni;
-                continue;
-              }
+            if (!taken) {
+              idx += w >>> 27;
+              continue;
+            }
+          }
+          // A taken branch of the cases above falls through to the taken path it shares with BNE.
+          case Op.BNE: {
+            if ((w & 255) === Op.BNE && x[rs1] === x[rs2] && x[rs1 + 1] === x[rs2 + 1]) {
+              idx += w >>> 27;
+              continue;
+            }
+            const ni = idx + (imms[idx] >> 1);
+            if (ni >>> 0 >= lim) {
               this.pcAt(ni * 2);
               this.syncFetch();
               continue outer;
             }
-            idx += w >>> 27;
+            if (ni === loopIdx) {
+              if (++loopCount === spinCheck) {
+                loopCount = 0;
+                if (this.spinning(ops, ni)) {
+                  this.fIdx = ni;
+                  this.pcAt(ni * 2);
+                  this.spun = true;
+                  this.instret += retired;
+                  return steps;
+                }
+              }
+            } else if (ni < idx) {
+              loopIdx = ni;
+              loopCount = 0;
+            }
+            idx = ni;
             continue;
           }
           case Op.SB:

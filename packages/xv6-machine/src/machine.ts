@@ -116,6 +116,8 @@ export class Machine {
         clock: { now: () => this.timeFor(id) },
         resetPc: ROM_BASE,
       });
+      // With others to run, a hart seen spinning gives up the rest of its turn.
+      hart.yieldOnSpin = cpus > 1;
       this.harts.push(hart);
     }
     this.clint = new Clint(this.harts, () => this.now());
@@ -196,14 +198,20 @@ export class Machine {
         this.current = id;
         this.roundStart[id] = hart.instret;
         let used = 0;
+        let turn = 0;
         while (used < QUANTUM && this.powerOff === undefined) {
           this.clint.update();
           const n = hart.run(QUANTUM - used);
           used += n;
+          if (hart.spun) {
+            // It would have spun for the rest of its turn: guest time passes as if it had.
+            turn = QUANTUM;
+            break;
+          }
           if (n === 0) break;
         }
         this.current = -1;
-        longest = Math.max(longest, used);
+        longest = Math.max(longest, used, turn);
         done += used;
       }
       if (this.clockMode === "deterministic") this.roundTicks += longest / STEPS_PER_TICK;
