@@ -14,6 +14,9 @@ export interface Device {
 /** Decoded-instruction cache slots per 4 KiB page: one per halfword, plus a sentinel. */
 export const PAGE_SLOTS = 2049;
 
+/** Fetch-page entries (by any hart) after which an unvisited code page counts as stale. */
+const STALE_CODE = 1 << 16;
+
 /**
  * Guest RAM, shared by every hart and every DMA-capable device. Stores through `write*` (devices,
  * loaders) keep the harts' decoded-instruction caches and LR/SC reservations coherent; the harts'
@@ -30,6 +33,10 @@ export class Ram {
   readonly codeImms: (Int32Array | undefined)[];
   /** 1 where codeOps holds something to invalidate on a store. */
   readonly codeFlag: Uint8Array;
+  /** Per page: the value of `entries` when a hart last started fetching from it. */
+  readonly codeEntry: Float64Array;
+  /** Counts fetch-page entries by any hart: a clock for how recently a code page was used. */
+  entries = 0;
   /** Reservation addresses (RAM offsets of the 8-byte granule) per hart id, -1 when none. */
   readonly reservations: Float64Array;
   /** How many entries of `reservations` are valid; stores skip the check when 0. */
@@ -53,6 +60,7 @@ export class Ram {
     this.codeOps = new Array(pages).fill(undefined);
     this.codeImms = new Array(pages).fill(undefined);
     this.codeFlag = new Uint8Array(pages);
+    this.codeEntry = new Float64Array(pages);
     this.reservations = new Float64Array(maxHarts).fill(-1);
   }
 
@@ -71,6 +79,18 @@ export class Ram {
     const first = (off & 4095) >>> 1;
     const last = ((off & 4095) + len - 1) >>> 1;
     ops.fill(0, first === 0 ? 0 : first - 1, Math.min(last + 1, PAGE_SLOTS - 1));
+  }
+
+  /**
+   * Stops treating page `page` as code (a store found it unused for long: typically a freed
+   * program page now holding data), so stores to it take the fast path again. Its decoded slots
+   * are cleared, so a hart still fetching from it decodes afresh and registers the page again.
+   */
+  dropCode(page: number): void {
+    this.codeOps[page]?.fill(0, 0, PAGE_SLOTS - 1);
+    this.codeOps[page] = undefined;
+    this.codeImms[page] = undefined;
+    this.codeFlag[page] = 0;
   }
 
   /** Called for every store to RAM offset `off`; breaks reservations on its 8-byte granule. */
@@ -111,7 +131,10 @@ export class Ram {
   noteStore(off: number, len: number): void {
     const end = off + len;
     for (let p = off >>> 12; p <= (end - 1) >>> 12; p++) {
-      if (this.codeFlag[p]) {
+      if (!this.codeFlag[p]) continue;
+      if (this.entries - this.codeEntry[p] > STALE_CODE) {
+        this.dropCode(p);
+      } else {
         const from = Math.max(off, p * 4096);
         this.invalidateCode(from, Math.min(end, (p + 1) * 4096) - from);
       }

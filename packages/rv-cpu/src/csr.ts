@@ -11,6 +11,9 @@ import {
   MISA_LO,
   MSTATUS_HI,
   MSTATUS_MPP,
+  MSTATUS_MPRV,
+  MSTATUS_MXR,
+  MSTATUS_SUM,
   MSTATUS_TVM,
   MSTATUS_WRITABLE,
   PRIV_M,
@@ -197,8 +200,7 @@ export function writeCsr(h: Hart, csr: number, lo: number, hi: number): boolean 
   if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) return true;
   switch (csr) {
     case 0x100:
-      h.mstatus = (h.mstatus & ~SSTATUS_VISIBLE) | (lo & SSTATUS_VISIBLE);
-      h.flushTlb();
+      setMstatus(h, (h.mstatus & ~SSTATUS_VISIBLE) | (lo & SSTATUS_VISIBLE));
       return true;
     case 0x104: {
       const m = h.mideleg & S_INTERRUPTS;
@@ -242,8 +244,7 @@ export function writeCsr(h: Hart, csr: number, lo: number, hi: number): boolean 
       let v = (h.mstatus & ~MSTATUS_WRITABLE) | (lo & MSTATUS_WRITABLE);
       // MPP = 2 is reserved (no H extension): keep the previous mode.
       if ((v & MSTATUS_MPP) >>> 11 === 2) v = (v & ~MSTATUS_MPP) | (h.mstatus & MSTATUS_MPP);
-      h.mstatus = v;
-      h.flushTlb();
+      setMstatus(h, v);
       return true;
     }
     case 0x301:
@@ -307,6 +308,16 @@ export function writeCsr(h: Hart, csr: number, lo: number, hi: number): boolean 
   }
 }
 
+/** Bits of mstatus that change how loads and stores translate. */
+const TRANSLATION_BITS = MSTATUS_SUM | MSTATUS_MXR | MSTATUS_MPRV | MSTATUS_MPP;
+
+function setMstatus(h: Hart, v: number): void {
+  const changed = h.mstatus ^ v;
+  h.mstatus = v;
+  // xv6 toggles SIE around every lock: only flush translations when it matters.
+  if (changed & TRANSLATION_BITS) h.translationChanged();
+}
+
 function toBig(lo: number, hi: number): bigint {
   return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }
@@ -330,6 +341,6 @@ function satp(h: Hart, lo: number, hi: number): true {
   if (mode !== 0 && !h.mmu.supportsMode(mode)) return true;
   h.satpLo = lo;
   h.satpHi = hi;
-  h.flushTlb();
+  h.translationChanged();
   return true;
 }

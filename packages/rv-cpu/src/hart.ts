@@ -280,6 +280,15 @@ export class Hart {
     this.ftagLo.fill(1);
   }
 
+  /** Set when a CSR write changed how addresses translate; the executor then re-reads fetch state. */
+  private fetchStale = false;
+
+  /** A CSR write changed satp or the translation bits of mstatus. */
+  translationChanged(): void {
+    this.flushTlb();
+    this.fetchStale = true;
+  }
+
   private flushStoreTlb(): void {
     this.stagLo.fill(1);
   }
@@ -357,6 +366,7 @@ export class Hart {
       ram.epoch++;
       this.flushStoreTlb();
     }
+    ram.codeEntry[page] = ram.entries++;
     this.fOps = ops;
     this.fImms = ram.codeImms[page] as Int32Array;
     this.fRamPage = page;
@@ -1234,6 +1244,12 @@ export class Hart {
           case Op.UNDECODED:
             steps--;
             retired--;
+            if (ram.codeOps[this.fRamPage] !== ops) {
+              // The page stopped being code (see Ram.dropCode): register it again.
+              this.pcAt(idx * 2);
+              this.syncFetch();
+              continue outer;
+            }
             this.decodeSlot(idx);
             continue;
           case Op.PAGE_END:
@@ -1305,6 +1321,10 @@ export class Hart {
               idx += w >>> 27;
               continue;
             }
+            if (next === 3) {
+              this.trapped = false;
+              continue outer;
+            }
             this.instret += retired;
             return steps;
           }
@@ -1319,7 +1339,7 @@ export class Hart {
 
   /**
    * Executes a system instruction at slot idx. Returns 0 if it trapped, 1 to go on in this page,
-   * 2 to end the run (the pc and fetch state are already set to what follows).
+   * 2 to end the run, 3 to go on from the fetch state as it now is (the instruction retired).
    */
   private system(w: number, idx: number, imm: number): number {
     const op = w & 255;
@@ -1331,13 +1351,24 @@ export class Hart {
       case Op.CSRRWI:
       case Op.CSRRSI:
       case Op.CSRRCI: {
+        this.fetchStale = false;
         if (!this.csrOp(w, idx, imm)) return 0;
-        // Reads of plain state carry on; anything else ends the run to re-check interrupts,
-        // translation and privilege.
-        if ((imm & 0xfff) >= 0xc00 || (imm & 0xfff) === 0x340 || (imm & 0xfff) === 0x140) return 1;
-        this.pcAt((idx + len) * 2);
-        this.syncFetch();
-        return 2;
+        let resync = false;
+        if (this.fetchStale) {
+          this.fetchStale = false;
+          this.pcAt((idx + len) * 2);
+          this.syncFetch();
+          resync = true;
+        }
+        // The write may have made an interrupt deliverable (mstatus, mie, mip, mideleg, stimecmp…):
+        // take it before the next instruction.
+        const irq = this.pendingInterrupt();
+        if (irq >= 0) {
+          if (!resync) this.pcAt((idx + len) * 2);
+          this.interrupt(irq);
+          return 3;
+        }
+        return resync ? 3 : 1;
       }
       case Op.MRET:
         if (this.priv !== PRIV_M) {
