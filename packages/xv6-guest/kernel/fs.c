@@ -340,6 +340,9 @@ writei(struct inode *ip, int user_src, uint64 src, uint off, uint n)
     struct buf *b = bread(ip->dev, addr);
     uint m = MIN(n - done, BSIZE - off % BSIZE);
     if(either_copyin(b->data + off % BSIZE, user_src, src, m) < 0){
+      // Part of the block may have been copied before the fault; log
+      // it, so that the cache and the disk cannot disagree.
+      log_write(b);
       brelse(b);
       break;
     }

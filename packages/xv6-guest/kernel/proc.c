@@ -194,16 +194,19 @@ forkret(void)
   usertrapret();
 }
 
-// Grow or shrink user memory by n bytes.
+// Grow or shrink user memory by n bytes. With lazy set, growth only
+// moves the break; pages appear when first touched (uvm_fault).
 int
-growproc(int n)
+growproc(int n, int lazy)
 {
   struct proc *p = myproc();
   uint64 sz = p->sz;
   if(n > 0){
     if(sz + n > TRAPFRAME || sz + n < sz)
       return -1;
-    if((sz = uvm_alloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
+    if(lazy)
+      sz += n;
+    else if((sz = uvm_alloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
       return -1;
   } else if(n < 0){
     if((uint64)(-(long)n) > sz)

@@ -82,6 +82,13 @@ typedef uint64 *pagetable_t;   // 512 PTEs
 // Flush the whole TLB of this hart.
 #define sfence_vma() asm volatile("sfence.vma zero, zero" ::: "memory")
 
+// Register readers under the names xv6 programs use.
+static inline uint64 r_sp(void) { return reg_read(sp); }
+static inline uint64 r_tp(void) { return reg_read(tp); }
+static inline uint64 r_ra(void) { return reg_read(ra); }
+static inline uint64 r_fp(void) { return reg_read(s0); }
+static inline uint64 r_time(void) { return csr_read(time); }
+
 #define intr_on()  csr_set(sstatus, SSTATUS_SIE)
 #define intr_off() csr_clear(sstatus, SSTATUS_SIE)
 #define intr_get() ((csr_read(sstatus) & SSTATUS_SIE) != 0)

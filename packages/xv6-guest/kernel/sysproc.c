@@ -30,13 +30,18 @@ sys_wait(void)
   return wait(addr);
 }
 
+// sbrk(n, how): how 2 grows lazily (newer xv6's sbrklazy); anything
+// else, as in older xv6 where there is no second argument, eagerly.
+#define SBRK_LAZY 2
+
 uint64
 sys_sbrk(void)
 {
-  int n;
+  int n, how;
   argint(0, &n);
+  argint(1, &how);
   uint64 old = myproc()->sz;
-  if(growproc(n) < 0)
+  if(growproc(n, how == SBRK_LAZY) < 0)
     return -1;
   return old;
 }

@@ -119,8 +119,10 @@ usertrap(void)
     syscall();
   } else if((which = devintr(scause)) != 0){
     // handled
+  } else if((scause == SCAUSE_FETCH_PF || scause == SCAUSE_LOAD_PF ||
+             scause == SCAUSE_STORE_PF) && uvm_fault(csr_read(stval)) == 0){
+    // a lazily allocated page is now there
   } else {
-    // Page faults on mapped areas (mmap) will be resolved here.
     printf("pid %d %s: %s (scause 0x%lx) at pc 0x%lx, address 0x%lx: killed\n",
            p->pid, p->name, cause_name(scause), scause,
            csr_read(sepc), csr_read(stval));

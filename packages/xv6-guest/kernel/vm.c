@@ -106,6 +106,25 @@ mappages(pagetable_t pt, uint64 va, uint64 size, uint64 pa, int perm)
   return 0;
 }
 
+// Like walk() without allocation, for loops over large, sparse ranges:
+// when a whole upper-level table is missing, *next is set to the first
+// address past the hole and 0 is returned.
+static pte_t *
+walk_sparse(pagetable_t pt, uint64 va, uint64 *next)
+{
+  *next = va + PGSIZE;
+  for(int level = 2; level > 0; level--){
+    pte_t *pte = &pt[PX(level, va)];
+    if((*pte & PTE_V) == 0){
+      uint64 span = 1UL << PXSHIFT(level);
+      *next = (va & ~(span - 1)) + span;
+      return 0;
+    }
+    pt = (pagetable_t)PTE2PA(*pte);
+  }
+  return &pt[PX(0, va)];
+}
+
 // Remove npages mappings from va (page aligned), freeing the memory if
 // asked. Pages that are not mapped are skipped.
 void
@@ -113,8 +132,9 @@ uvm_unmap(pagetable_t pt, uint64 va, uint64 npages, int do_free)
 {
   if(va % PGSIZE)
     panic("uvm_unmap: not aligned");
-  for(uint64 a = va; a < va + npages * PGSIZE; a += PGSIZE){
-    pte_t *pte = walk(pt, a, 0);
+  uint64 next;
+  for(uint64 a = va; a < va + npages * PGSIZE; a = next){
+    pte_t *pte = walk_sparse(pt, a, &next);
     if(pte == 0 || (*pte & PTE_V) == 0)
       continue;
     if(PTE_FLAGS(*pte) == PTE_V)
@@ -195,8 +215,9 @@ uvm_free(pagetable_t pt, uint64 sz)
 int
 uvm_copy(pagetable_t from, pagetable_t to, uint64 sz)
 {
-  for(uint64 a = 0; a < sz; a += PGSIZE){
-    pte_t *pte = walk(from, a, 0);
+  uint64 next;
+  for(uint64 a = 0; a < sz; a = next){
+    pte_t *pte = walk_sparse(from, a, &next);
     if(pte == 0 || (*pte & PTE_V) == 0)
       continue;
     void *mem = kalloc();
@@ -224,6 +245,33 @@ uvm_clear_user(pagetable_t pt, uint64 va)
   *pte &= ~PTE_U;
 }
 
+// A fault (or a kernel copy) at user address va of the current process.
+// Heap pages that sbrk() added lazily are allocated here, zeroed.
+// Returns 0 if the page is now mapped, -1 if the access is an error.
+// (Mapped areas from mmap will be resolved here too.)
+int
+uvm_fault(uint64 va)
+{
+  struct proc *p = myproc();
+  if(p == 0 || va >= MAXVA || va >= p->sz)
+    return -1;
+  va = PGROUNDDOWN(va);
+  pte_t *pte = walk(p->pagetable, va, 0);
+  if(pte && (*pte & PTE_V))
+    return -1;           // present: a protection fault, not a lazy page
+  void *mem = kalloc();
+  if(mem == 0){
+    printf("pid %d %s: out of memory for a lazily allocated page\n", p->pid, p->name);
+    return -1;
+  }
+  memset(mem, 0, PGSIZE);
+  if(mappages(p->pagetable, va, PGSIZE, (uint64)mem, PTE_R | PTE_W | PTE_U) != 0){
+    kfree(mem);
+    return -1;
+  }
+  return 0;
+}
+
 // The kernel address of user byte va if the page allows the access
 // (PTE_R or PTE_W in need), else 0.
 static char *
@@ -232,6 +280,13 @@ user_byte(pagetable_t pt, uint64 va, int need)
   if(va >= MAXVA)
     return 0;
   pte_t *pte = walk(pt, va, 0);
+  if(pte == 0 || (*pte & PTE_V) == 0){
+    // Perhaps a page the current process has not touched yet.
+    struct proc *p = myproc();
+    if(p == 0 || p->pagetable != pt || uvm_fault(va) != 0)
+      return 0;
+    pte = walk(pt, va, 0);
+  }
   if(pte == 0 || (*pte & (PTE_V | PTE_U)) != (PTE_V | PTE_U) || (*pte & need) == 0)
     return 0;
   return (char *)PTE2PA(*pte) + (va % PGSIZE);

@@ -24,6 +24,7 @@ enum kind { EXEC, PIPE, LIST, BACK, GROUP };
 struct redir {
   int fd;            // 0 or 1
   int mode;          // open() flags
+  int append;        // >>: start writing at the end
   char *file;
 };
 
@@ -159,9 +160,13 @@ parse_redirs(struct node *n)
     if(t == T_IN){
       r->fd = 0;
       r->mode = O_RDONLY;
+    } else if(t == T_OUT){
+      r->fd = 1;
+      r->mode = O_WRONLY | O_CREATE | O_TRUNC;
     } else {
       r->fd = 1;
-      r->mode = O_WRONLY | O_CREATE | (t == T_OUT ? O_TRUNC : 0);
+      r->mode = O_RDWR | O_CREATE;
+      r->append = 1;
     }
     advance();
   }
@@ -289,6 +294,12 @@ apply_redirs(struct node *n)
     if(open(r->file, r->mode) != r->fd){
       fprintf(2, "sh: cannot open %s\n", r->file);
       exit(1);
+    }
+    if(r->append){
+      // There is no lseek: reading to the end moves the offset there.
+      char tmp[512];
+      while(read(r->fd, tmp, sizeof(tmp)) > 0)
+        ;
     }
   }
 }

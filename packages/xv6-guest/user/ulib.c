@@ -128,3 +128,19 @@ memcpy(void *dst, const void *src, uint n)
 {
   return memmove(dst, src, n);
 }
+
+// sbrk's second argument: allocate now, or when touched.
+#define SBRK_EAGER 1
+#define SBRK_LAZY  2
+
+char *
+sbrk(int n)
+{
+  return sys_sbrk(n, SBRK_EAGER);
+}
+
+char *
+sbrklazy(int n)
+{
+  return sys_sbrk(n, SBRK_LAZY);
+}

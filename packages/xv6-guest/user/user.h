@@ -6,6 +6,9 @@
 
 #include "../kernel/types.h"
 
+// What sbrk() and sbrklazy() return on failure.
+#define SBRK_ERROR ((char *)-1)
+
 struct stat;
 
 // system calls
@@ -27,8 +30,9 @@ int mkdir(const char*);
 int chdir(const char*);
 int dup(int);
 int getpid(void);
-char* sbrk(int);
+char* sys_sbrk(int, int);
 int sleep(int);
+int pause(int);         // newer xv6's name for sleep()
 int uptime(void);
 
 // ulib.c
@@ -43,6 +47,8 @@ void* memset(void*, int, uint);
 int atoi(const char*);
 int memcmp(const void *, const void *, uint);
 void *memcpy(void *, const void *, uint);
+char* sbrk(int);        // grow memory now
+char* sbrklazy(int);    // grow memory as it is touched
 
 // printf.c
 void fprintf(int, const char*, ...);

@@ -26,14 +26,6 @@ static const char *tname;
     printf("%s: ", tname); printf(__VA_ARGS__); printf("\n"); exit(1); \
   } while(0)
 
-static uint64
-cur_sp(void)
-{
-  uint64 sp;
-  asm volatile("mv %0, sp" : "=r"(sp));
-  return sp;
-}
-
 // Run f in a child that is expected to be killed by a fault (exit -1).
 static void
 expect_killed(void (*f)(uint64), uint64 arg, const char *what)
@@ -389,7 +381,7 @@ t_textwrite(void)
 static void
 guard_read(uint64 unused)
 {
-  uint64 sp = cur_sp();
+  uint64 sp = r_sp();
   touch_read(PGROUNDDOWN(sp) - USERSTACK * PGSIZE);
 }
 
@@ -621,6 +613,45 @@ t_orphans(void)
     FAIL("orphans still our children");
 }
 
+// Children that exit while their own children are being born and
+// handed to init, many times over.
+static void
+t_reparent(void)
+{
+  for(int i = 0; i < 300; i++){
+    int pid = xfork();
+    if(pid == 0){
+      fork();
+      fork();
+      exit(0);
+    }
+    if(wait(0) != pid)
+      FAIL("wait returned the wrong child");
+  }
+}
+
+// A process tree that forks until fork fails, then winds down.
+static void
+t_forkflood(void)
+{
+  unlink("stopflood");
+  int pid = xfork();
+  if(pid == 0){
+    for(;;){
+      int fd = open("stopflood", O_RDONLY);
+      if(fd >= 0)
+        exit(0);
+      if(fork() < 0)
+        close(open("stopflood", O_CREATE | O_RDWR));
+    }
+  }
+  sleep(20);
+  close(open("stopflood", O_CREATE | O_RDWR));
+  wait(0);
+  sleep(10);       // let the orphans notice and exit
+  unlink("stopflood");
+}
+
 // A process that exits while its cwd is a deleted directory.
 static void
 t_exitiput(void)
@@ -639,6 +670,38 @@ t_exitiput(void)
     if(st != 0)
       FAIL("child failed");
   }
+}
+
+// A write whose buffer runs into an unmapped page fails, and whatever
+// part reached the file is there for good, in the cache and on disk.
+static void
+t_partialwrite(void)
+{
+  int fd = xopen("partial", O_CREATE | O_RDWR);
+  if(write(fd, "A", 1) != 1)
+    FAIL("write A");
+  close(fd);
+  fd = xopen("partial", O_RDWR);
+  char *p = sbrk(0);
+  sbrk(PGSIZE - (uint64)p % PGSIZE);
+  p = sbrk(0);
+  p[-1] = 'X';
+  if(write(fd, p - 1, 2) != -1)
+    FAIL("write across the break succeeded");
+  close(fd);
+  // Push the block out of the cache.
+  fd = xopen("partial.big", O_CREATE | O_RDWR);
+  memset(buf, 0, BSIZE);
+  for(int i = 0; i < 64; i++)
+    write(fd, buf, BSIZE);
+  close(fd);
+  unlink("partial.big");
+  fd = xopen("partial", O_RDONLY);
+  char c = 0;
+  if(read(fd, &c, 1) != 1 || c != 'X')
+    FAIL("read back %c, not X", c);
+  close(fd);
+  unlink("partial");
 }
 
 // ------------------------------------------------------------- memory
@@ -799,6 +862,52 @@ static void
 t_sbrkfree(void)
 {
   expect_killed(shrink_touch, 0, "read of a page given back");
+}
+
+// sbrklazy() moves the break; pages appear when touched, also when
+// the kernel touches them for a system call.
+static void
+t_sbrklazy(void)
+{
+  enum { HUGE = 1 << 30 };
+  char *a = sbrklazy(HUGE);
+  if(a == SBRK_ERROR)
+    FAIL("sbrklazy of 1GB failed");
+  if(sbrk(0) != a + HUGE)
+    FAIL("break not moved");
+  // Scattered touches.
+  for(int i = 0; i < 20; i++){
+    char *q = a + (uint64)i * (HUGE / 20);
+    if(*q != 0)
+      FAIL("lazy page not zero");
+    *q = i;
+  }
+  // The kernel fills an untouched page.
+  int fd = xopen("README", O_RDONLY);
+  char *dst = a + HUGE - 3 * PGSIZE - 10;
+  if(read(fd, dst, 100) != 100)
+    FAIL("read into a lazy page");
+  close(fd);
+  // And reads one.
+  fd = xopen("lazyout", O_CREATE | O_WRONLY);
+  if(write(fd, a + HUGE / 2 + 12345, 5000) != 5000)
+    FAIL("write from a lazy page");
+  close(fd);
+  unlink("lazyout");
+  // A child sees the touched pages and gets its own untouched ones.
+  int pid = xfork();
+  if(pid == 0){
+    for(int i = 0; i < 20; i++)
+      if(a[(uint64)i * (HUGE / 20)] != i)
+        exit(1);
+    if(a[HUGE - 1] != 0)
+      exit(2);
+    exit(0);
+  }
+  wait_all(1);
+  if(sbrk(-HUGE) != a + HUGE || sbrk(0) != a)
+    FAIL("shrink");
+  expect_killed(touch_read, (uint64)a + HUGE / 2, "read of a released lazy page");
 }
 
 // Shrinking below the program's own text: the process dies cleanly.
@@ -1865,6 +1974,8 @@ static struct test tests[] = {
   { t_preempt, "preempt", 0 },
   { t_killsleep, "killsleep", 0 },
   { t_orphans, "orphans", 0 },
+  { t_reparent, "reparent", 0 },
+  { t_forkflood, "forkflood", 0 },
   { t_exitiput, "exitiput", 0 },
   { t_sbrkbasic, "sbrkbasic", 0 },
   { t_sbrkmuch, "sbrkmuch", 0 },
@@ -1872,12 +1983,14 @@ static struct test tests[] = {
   { t_sbrkarg, "sbrkarg", 0 },
   { t_sbrkfree, "sbrkfree", 0 },
   { t_sbrkbugs, "sbrkbugs", 0 },
+  { t_sbrklazy, "sbrklazy", 0 },
   { t_malloc, "malloc", 0 },
   { t_pipe, "pipe", 0 },
   { t_pipeends, "pipeends", 0 },
   { t_pipemany, "pipemany", 0 },
   { t_pipeexhaust, "pipeexhaust", 0 },
   { t_createwrite, "createwrite", 0 },
+  { t_partialwrite, "partialwrite", 0 },
   { t_openmodes, "openmodes", 0 },
   { t_truncate, "truncate", 0 },
   { t_bigwrite, "bigwrite", 0 },
