@@ -195,7 +195,7 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
   if (args.cmds.length > 0) {
     const term = Terminal.forwardOnly();
     try {
-      await machine.waitFor("$ ", { timeoutMs });
+      await machine.waitForPrompt({ timeoutMs });
       for (const cmd of args.cmds) {
         await machine.runCommand(cmd, { timeoutMs: Math.max(0, timeoutMs - (performance.now() - started)) });
         const o = outcome();

@@ -88,6 +88,8 @@ export class Machine {
   private current = -1;
   private readonly wallStart = performance.now();
   private outputCursor = 0;
+  /** Length of the output when every hart was last seen waiting in wfi. */
+  private quietAt = -1;
 
   constructor(opts: MachineOptions) {
     const cpus = opts.cpus ?? 1;
@@ -215,6 +217,7 @@ export class Machine {
         done += used;
       }
       if (this.clockMode === "deterministic") this.roundTicks += longest / STEPS_PER_TICK;
+      if (this.allWaiting()) this.quietAt = this.output.length;
       if (longest === 0) {
         if (this.powerOff !== undefined) return "off";
         if (this.input.length > 0 && this.uart.rxSpace > 0) continue;
@@ -239,44 +242,75 @@ export class Machine {
     return Math.max(0, Math.min(50, (d - this.now()) / 10_000));
   }
 
+  private allWaiting(): boolean {
+    for (const h of this.harts) if (!h.waiting) return false;
+    return true;
+  }
+
   /**
-   * Runs until the console output (after what earlier waits consumed) matches `pattern`. Resolves
-   * with the output up to and including the match. Rejects on power-off, or when the instruction
-   * or wall-clock budget runs out.
+   * Runs until `found` returns how much of the unconsumed output it accepts (a character count),
+   * then consumes and returns that much. Rejects on power-off or when a budget runs out.
    */
-  async waitFor(
-    pattern: string | RegExp,
-    opts: { maxInstructions?: number; timeoutMs?: number } = {},
+  private async until(
+    found: (rest: string) => number,
+    what: string,
+    opts: { maxInstructions?: number; timeoutMs?: number },
   ): Promise<string> {
     const limit = this.instructions + (opts.maxInstructions ?? Number.POSITIVE_INFINITY);
     const deadline = performance.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
     for (;;) {
       const rest = this.output.slice(this.outputCursor);
-      const m = typeof pattern === "string" ? indexMatch(rest, pattern) : pattern.exec(rest);
-      if (m) {
-        const end = m.index + m[0].length;
+      const end = found(rest);
+      if (end >= 0) {
         this.outputCursor += end;
         return rest.slice(0, end);
       }
       if (this.powerOff !== undefined) throw new MachineError(`machine powered off (code ${this.powerOff})`);
-      if (this.instructions >= limit)
-        throw new MachineError(`no match for ${String(pattern)} within the instruction budget`);
-      if (performance.now() >= deadline)
-        throw new MachineError(`no match for ${String(pattern)} within the time budget`);
+      if (this.instructions >= limit) throw new MachineError(`no ${what} within the instruction budget`);
+      if (performance.now() >= deadline) throw new MachineError(`no ${what} within the time budget`);
       const r = this.runSlice(Math.min(200_000, limit - this.instructions));
       if (r === "idle") await sleep(this.clockMode === "realtime" ? this.idleDelayMs() : 5);
       else await yieldToHost();
     }
   }
 
-  /** Types a command at the shell prompt and returns its output up to the next prompt. */
-  async runCommand(
-    line: string,
+  /**
+   * Runs until the console output (after what earlier waits consumed) matches `pattern`. Resolves
+   * with the output up to and including the match. Rejects on power-off, or when the instruction
+   * or wall-clock budget runs out.
+   */
+  waitFor(
+    pattern: string | RegExp,
     opts: { maxInstructions?: number; timeoutMs?: number } = {},
   ): Promise<string> {
-    this.type(`${line}\n`);
-    const out = await this.waitFor(/\$ $/m, opts);
+    return this.until(
+      (rest) => {
+        const m = typeof pattern === "string" ? indexMatch(rest, pattern) : pattern.exec(rest);
+        return m ? m.index + m[0].length : -1;
+      },
+      `match for ${String(pattern)}`,
+      opts,
+    );
+  }
+
+  /**
+   * Runs until the shell waits for input: the output ends with the prompt `$ ` and every hart has
+   * gone to sleep in wfi since. (A prompt alone is not enough: `sh < script` prints prompts while
+   * it reads its script.) Resolves with the output before the prompt.
+   */
+  async waitForPrompt(opts: { maxInstructions?: number; timeoutMs?: number } = {}): Promise<string> {
+    const out = await this.until(
+      (rest) => (rest.endsWith("$ ") && this.quietAt === this.output.length ? rest.length : -1),
+      "shell prompt",
+      opts,
+    );
     return out.slice(0, -2);
+  }
+
+  /** Types a command at the shell prompt and returns its output up to the next prompt. */
+  runCommand(line: string, opts: { maxInstructions?: number; timeoutMs?: number } = {}): Promise<string> {
+    this.type(`${line}\n`);
+    return this.waitForPrompt(opts);
   }
 
   /** The disk's bytes as the guest left them (memory backends only). */

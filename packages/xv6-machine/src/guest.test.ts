@@ -1,0 +1,52 @@
+import { MemoryBackend } from "@xv6-machine/virtio-blk";
+import { buildImage } from "@xv6-machine/xv6-mkfs";
+import { describe, expect, it } from "vitest";
+import { guestFiles } from "./guest.js";
+import { Machine } from "./machine.js";
+
+// Our guest on xv6-machine, as CI runs it (issue 6): usertests -q, ls, a pipeline, shell scripts.
+const guest = guestFiles();
+const MINUTES = 60_000;
+
+async function booted(cpus: number): Promise<Machine> {
+  if (!guest) throw new Error("no prebuilt guest");
+  const m = new Machine({ kernel: guest.kernel, disk: new MemoryBackend(buildImage(guest.user)), cpus });
+  await m.waitFor("$ ", { timeoutMs: 5 * MINUTES });
+  return m;
+}
+
+describe.skipIf(!guest)("our guest on xv6-machine", () => {
+  for (const cpus of [1, 3]) {
+    it(
+      `passes usertests -q on ${cpus} hart${cpus > 1 ? "s" : ""}`,
+      async () => {
+        const m = await booted(cpus);
+        const out = await m.runCommand("usertests -q", { timeoutMs: 25 * MINUTES });
+        expect(out).toContain("ALL TESTS PASSED");
+        expect(out).not.toMatch(/FAILED|panic/);
+      },
+      30 * MINUTES,
+    );
+  }
+
+  it(
+    "runs ls, a pipeline and shell scripts",
+    async () => {
+      const m = await booted(1);
+      const ls = await m.runCommand("ls");
+      for (const name of ["README", "cat", "sh", "usertests", "wc", "grep"])
+        expect(ls).toMatch(new RegExp(`\\n${name} +2 `));
+      expect(await m.runCommand("cat README | grep xv6 | wc")).toMatch(/^\d+ \d+ \d+ $/m);
+      await m.runCommand("echo echo first > script");
+      await m.runCommand("echo echo second >> script");
+      await m.runCommand("echo wc script >> script");
+      // A shell reading its script from stdin prints its own prompts between the lines.
+      expect(await m.runCommand("sh < script")).toMatch(/first\n(\$ )?second\n(\$ )?3 6 \d+ script/);
+      expect(await m.runCommand("sh script")).toMatch(/^first\nsecond\n3 6 \d+ script\n$/m);
+      expect(await m.runCommand("(echo a; echo b) | wc ; echo done")).toMatch(/2 2 4 \ndone/);
+      await m.runCommand("mkdir d; echo inside > d/f; cat d/f > g");
+      expect(await m.runCommand("cat g")).toContain("inside");
+    },
+    10 * MINUTES,
+  );
+});
