@@ -61,7 +61,7 @@ export interface HartOptions {
 }
 
 const TLB_SIZE = 256;
-/** Taken backward branches to one place between two looks at the registers for spinning. */
+/** Taken backward branches between two looks at the registers for spinning. */
 const SPIN_CHECK = 128;
 const FETCH_TLB_SIZE = 64;
 const INTERRUPT_ORDER = [IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI];
@@ -759,8 +759,8 @@ export class Hart {
   }
 
   /**
-   * Called every SPIN_CHECK taken backward branches to the same slot: true if the registers are
-   * the same as at the previous check there (the loop makes no progress of its own).
+   * Called every SPIN_CHECK taken backward branches: true if this one goes to the same place as at
+   * the previous check and the registers are the same (the loop makes no progress of its own).
    */
   private spinning(ops: Int32Array, idx: number): boolean {
     const x = this.x;
@@ -806,10 +806,12 @@ export class Hart {
     const stagHi = this.stagHi;
     const soff = this.soff;
     let steps = 0;
-    let retired = 0;
-    let loopIdx = -1;
-    let loopCount = 0;
-    const spinCheck = this.yieldOnSpin ? SPIN_CHECK : -1;
+    // Instructions retired = steps - notRetired (traps, and steps that were no instruction);
+    // `counted` of them are already in this.instret.
+    let notRetired = 0;
+    let counted = 0;
+    // Counts down taken backward branches; at zero the registers are compared for spinning.
+    let spinCountdown = SPIN_CHECK;
     this.spun = false;
     outer: while (steps < budget) {
       const ops = this.fOps;
@@ -822,7 +824,6 @@ export class Hart {
         const rs1 = (w >>> 15) & 63;
         const rs2 = (w >>> 21) & 63;
         steps++;
-        retired++;
         switch (w & 255) {
           case Op.ADDI: {
             const a = x[rs1];
@@ -831,6 +832,30 @@ export class Hart {
             x[rd + 1] = (x[rs1 + 1] + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
             x[rd] = lo;
             idx += w >>> 27;
+            continue;
+          }
+          case Op.BNE: {
+            if (x[rs1] === x[rs2] && x[rs1 + 1] === x[rs2 + 1]) {
+              idx += w >>> 27;
+              continue;
+            }
+            const ni = idx + (imms[idx] >> 1);
+            if (ni >>> 0 >= lim) {
+              this.pcAt(ni * 2);
+              this.syncFetch();
+              continue outer;
+            }
+            if (ni < idx && --spinCountdown === 0) {
+              spinCountdown = SPIN_CHECK;
+              if (this.yieldOnSpin && this.spinning(ops, ni)) {
+                this.fIdx = ni;
+                this.pcAt(ni * 2);
+                this.spun = true;
+                this.instret += steps - notRetired - counted;
+                return steps;
+              }
+            }
+            idx = ni;
             continue;
           }
           case Op.BEQ:
@@ -863,38 +888,48 @@ export class Hart {
               idx += w >>> 27;
               continue;
             }
-          }
-          // A taken branch of the cases above falls through to the taken path it shares with BNE.
-          case Op.BNE: {
-            if ((w & 255) === Op.BNE && x[rs1] === x[rs2] && x[rs1 + 1] === x[rs2 + 1]) {
-              idx += w >>> 27;
-              continue;
-            }
             const ni = idx + (imms[idx] >> 1);
             if (ni >>> 0 >= lim) {
               this.pcAt(ni * 2);
               this.syncFetch();
               continue outer;
             }
-            if (ni === loopIdx) {
-              if (++loopCount === spinCheck) {
-                loopCount = 0;
-                if (this.spinning(ops, ni)) {
-                  this.fIdx = ni;
-                  this.pcAt(ni * 2);
-                  this.spun = true;
-                  this.instret += retired;
-                  return steps;
-                }
+            if (ni < idx && --spinCountdown === 0) {
+              spinCountdown = SPIN_CHECK;
+              if (this.yieldOnSpin && this.spinning(ops, ni)) {
+                this.fIdx = ni;
+                this.pcAt(ni * 2);
+                this.spun = true;
+                this.instret += steps - notRetired - counted;
+                return steps;
               }
-            } else if (ni < idx) {
-              loopIdx = ni;
-              loopCount = 0;
             }
             idx = ni;
             continue;
           }
-          case Op.SB:
+          case Op.SB: {
+            // The byte store has a case of its own: it is the heart of memset loops.
+            const a = x[rs1];
+            const imm = imms[idx];
+            const lo = (a + imm) | 0;
+            const hi = (x[rs1 + 1] + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
+            const t = (lo >>> 12) & (TLB_SIZE - 1);
+            if (stagLo[t] === (lo & -4096) && stagHi[t] === hi) {
+              u8[soff[t] + (lo & 4095)] = x[rs2];
+              idx += w >>> 27;
+              continue;
+            }
+            this.fIdx = idx;
+            this.pcAt(idx * 2);
+            this.storeSlow(lo, hi, 1, x[rs2], 0);
+            if (this.trapped) {
+              this.trapped = false;
+              notRetired++;
+              continue outer;
+            }
+            idx += w >>> 27;
+            continue;
+          }
           case Op.SH:
           case Op.SW:
           case Op.SD: {
@@ -919,7 +954,7 @@ export class Hart {
               this.storeSlow(lo, hi, size, x[rs2], x[rs2 + 1]);
               if (this.trapped) {
                 this.trapped = false;
-                retired--;
+                notRetired++;
                 continue outer;
               }
             }
@@ -955,7 +990,7 @@ export class Hart {
               vlo = this.loadSlow(lo, hi, size);
               if (this.trapped) {
                 this.trapped = false;
-                retired--;
+                notRetired++;
                 continue outer;
               }
               vhi = this.tmpHi;
@@ -1243,7 +1278,6 @@ export class Hart {
             continue;
           case Op.UNDECODED:
             steps--;
-            retired--;
             if (ram.codeOps[this.fRamPage] !== ops) {
               // The page stopped being code (see Ram.dropCode): register it again.
               this.pcAt(idx * 2);
@@ -1254,12 +1288,11 @@ export class Hart {
             continue;
           case Op.PAGE_END:
             steps--;
-            retired--;
             this.pcAt(idx * 2);
             this.syncFetch();
             continue outer;
           case Op.FETCH_FAULT:
-            retired--;
+            notRetired++;
             this.pcAt(idx * 2);
             this.exception(this.fetchFaultCause, this.pcLo, this.pcHi);
             this.trapped = false;
@@ -1267,18 +1300,17 @@ export class Hart {
           case Op.SLOW_FETCH:
           case Op.CROSS:
             steps--;
-            retired--;
             this.slowFetch(idx);
             this.trapped = false;
             continue outer;
           case Op.ILLEGAL:
-            retired--;
+            notRetired++;
             this.illegal(idx);
             this.trapped = false;
             continue outer;
           case Op.ECALL:
           case Op.EBREAK: {
-            retired--;
+            notRetired++;
             this.pcAt(idx * 2);
             if ((w & 255) === Op.ECALL) this.exception(CAUSE_ECALL_U + this.priv, 0, 0);
             else this.exception(CAUSE_BREAKPOINT, this.pcLo, this.pcHi);
@@ -1299,7 +1331,7 @@ export class Hart {
             else runAmo(this, w, imms[idx], size);
             if (this.trapped) {
               this.trapped = false;
-              retired--;
+              notRetired++;
               continue outer;
             }
             idx += w >>> 27;
@@ -1309,12 +1341,12 @@ export class Hart {
             // System instructions: rare, and most end the run so interrupts are looked at again.
             this.fIdx = idx;
             // Counters must be exact when CSRs read them: count all but this instruction.
-            this.instret += retired - 1;
-            retired = 1;
+            this.instret += steps - notRetired - 1 - counted;
+            counted = steps - notRetired - 1;
             const next = this.system(w, idx, imms[idx]);
             if (next === 0) {
               this.trapped = false;
-              retired--;
+              notRetired++;
               continue outer;
             }
             if (next === 1) {
@@ -1325,7 +1357,7 @@ export class Hart {
               this.trapped = false;
               continue outer;
             }
-            this.instret += retired;
+            this.instret += steps - notRetired - counted;
             return steps;
           }
         }
@@ -1333,7 +1365,7 @@ export class Hart {
       this.fIdx = idx;
       this.pcAt(idx * 2);
     }
-    this.instret += retired;
+    this.instret += steps - notRetired - counted;
     return steps;
   }
 
