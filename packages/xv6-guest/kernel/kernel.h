@@ -10,6 +10,9 @@
 #include "fs.h"
 #include "stat.h"
 #include "fcntl.h"
+#include "spinlock.h"
+#include "sleeplock.h"
+#include "file.h"
 
 #define NULL ((void *)0)
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -17,19 +20,6 @@
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 
 // ---------------------------------------------------------------- locks
-
-struct spinlock {
-  uint locked;
-  const char *name;
-  struct cpu *owner;     // hart holding it, for holding() and debugging
-};
-
-struct sleeplock {
-  uint locked;
-  struct spinlock guard; // protects this structure
-  const char *name;
-  int pid;               // holder
-};
 
 // lock.c
 void  lock_init(struct spinlock *, const char *);
@@ -230,21 +220,6 @@ void begin_op(void);
 void end_op(void);
 void log_write(struct buf *);
 
-// An inode in memory.
-struct inode {
-  uint dev;
-  uint inum;
-  int ref;                 // in-memory references (icache.lock)
-  struct sleeplock lock;   // protects everything below
-  int valid;               // fields below have been read from disk
-  short type;
-  short major;
-  short minor;
-  short nlink;
-  uint size;
-  uint addrs[NDIRECT+1];
-};
-
 // fs.c
 extern struct superblock sb;
 void          fs_init(int dev);
@@ -265,25 +240,6 @@ struct inode *dirlookup(struct inode *dp, char *name, uint *poff);
 int           dirlink(struct inode *dp, char *name, uint inum);
 struct inode *namei(char *path);
 struct inode *nameiparent(char *path, char *name);
-
-struct file {
-  enum { FD_NONE, FD_PIPE, FD_INODE, FD_DEVICE } type;
-  int ref;
-  char readable;
-  char writable;
-  struct pipe *pipe;       // FD_PIPE
-  struct inode *ip;        // FD_INODE and FD_DEVICE
-  uint off;                // FD_INODE
-  short major;             // FD_DEVICE
-};
-
-// A device's read and write functions, by major number.
-struct devsw {
-  int (*read)(int user_dst, uint64 dst, int n);
-  int (*write)(int user_src, uint64 src, int n);
-};
-extern struct devsw devsw[NDEV];
-#define CONSOLE 1
 
 // file.c
 void         file_init(void);
