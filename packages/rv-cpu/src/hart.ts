@@ -759,10 +759,12 @@ export class Hart {
   }
 
   /**
-   * Called every SPIN_CHECK taken backward branches: true if this one goes to the same place as at
-   * the previous check and the registers are the same (the loop makes no progress of its own).
+   * Called every SPIN_CHECK taken backward branches: true (with pc set to the loop's head and
+   * `spun` set) if this one goes to the same place as at the previous check and the registers are
+   * the same — the loop makes no progress of its own.
    */
   private spinning(ops: Int32Array, idx: number): boolean {
+    if (!this.yieldOnSpin) return false;
     const x = this.x;
     const r = this.spinRegs;
     let same = this.spinOps === ops && this.spinIdx === idx;
@@ -774,6 +776,12 @@ export class Hart {
     }
     this.spinOps = ops;
     this.spinIdx = idx;
+    if (same) {
+      // Stop at the loop's head; the next run starts there.
+      this.fIdx = idx;
+      this.pcAt(idx * 2);
+      this.spun = true;
+    }
     return same;
   }
 
@@ -847,10 +855,7 @@ export class Hart {
             }
             if (ni < idx && --spinCountdown === 0) {
               spinCountdown = SPIN_CHECK;
-              if (this.yieldOnSpin && this.spinning(ops, ni)) {
-                this.fIdx = ni;
-                this.pcAt(ni * 2);
-                this.spun = true;
+              if (this.spinning(ops, ni)) {
                 this.instret += steps - notRetired - counted;
                 return steps;
               }
@@ -896,10 +901,7 @@ export class Hart {
             }
             if (ni < idx && --spinCountdown === 0) {
               spinCountdown = SPIN_CHECK;
-              if (this.yieldOnSpin && this.spinning(ops, ni)) {
-                this.fIdx = ni;
-                this.pcAt(ni * 2);
-                this.spun = true;
+              if (this.spinning(ops, ni)) {
                 this.instret += steps - notRetired - counted;
                 return steps;
               }
