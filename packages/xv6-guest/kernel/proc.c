@@ -209,9 +209,10 @@ growproc(int n, int lazy)
     else if((sz = uvm_alloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
       return -1;
   } else if(n < 0){
-    if((uint64)(-(long)n) > sz)
-      return -1;
-    sz = uvm_dealloc(p->pagetable, sz, sz + n);
+    // Shrinking past zero leaves the break where it is, as in xv6
+    // (whose own usertests checks that sbrk then returns the old break).
+    if((uint64)(-(long)n) <= sz)
+      sz = uvm_dealloc(p->pagetable, sz, sz + n);
   }
   p->sz = sz;
   return 0;
