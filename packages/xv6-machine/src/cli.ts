@@ -235,7 +235,9 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// `pnpm start -- --cmd ls` hands the separator on to us: skip it.
+const argv = process.argv.slice(2);
+main(argv[0] === "--" ? argv.slice(1) : argv).then(
   (code) => {
     process.exitCode = code;
     // Stdin may still hold the event loop open.
