@@ -43,6 +43,12 @@ describe("xv6-machine command line", () => {
     noStack(r.stderr);
   });
 
+  it("skips the -- that `pnpm start -- …` passes on", () => {
+    const r = run("--", "--kernel", program, "--user", userDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("timer ticks seen");
+  });
+
   it("exits 0 when the guest powers off with the pass code", () => {
     const r = run("--kernel", program, "--user", userDir);
     expect(r.status).toBe(0);
