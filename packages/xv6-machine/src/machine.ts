@@ -16,6 +16,8 @@ export const VIRTIO_IRQ = 1;
 
 /** Guest instructions per mtime tick (10 MHz) in the deterministic clock: a 100 MIPS machine. */
 export const STEPS_PER_TICK = 10;
+/** Guest time (mtime ticks: half a second) without output after which a prompt counts as one. */
+const PROMPT_QUIET_TICKS = 5_000_000;
 /** Instructions a hart runs before the next hart gets its turn. */
 const QUANTUM = 2000;
 
@@ -90,6 +92,8 @@ export class Machine {
   private outputCursor = 0;
   /** Length of the output when every hart was last seen waiting in wfi. */
   private quietAt = -1;
+  /** mtime when the last byte of output appeared. */
+  private outputAt = 0;
 
   constructor(opts: MachineOptions) {
     const cpus = opts.cpus ?? 1;
@@ -148,6 +152,7 @@ export class Machine {
 
   private emit(byte: number): void {
     this.output += String.fromCharCode(byte);
+    this.outputAt = this.now();
     this.onOutput?.(Uint8Array.of(byte));
   }
 
@@ -294,13 +299,16 @@ export class Machine {
   }
 
   /**
-   * Runs until the shell waits for input: the output ends with the prompt `$ ` and every hart has
-   * gone to sleep in wfi since. (A prompt alone is not enough: `sh < script` prints prompts while
-   * it reads its script.) Resolves with the output before the prompt.
+   * Runs until the shell waits for input: the output ends with the prompt `$ ` and since then every
+   * hart has gone to sleep in wfi, or (for kernels whose idle loop spins instead) nothing more was
+   * printed for PROMPT_QUIET_TICKS of guest time. (A prompt alone is not enough: `sh < script`
+   * prints prompts while it reads its script.) Resolves with the output before the prompt.
    */
   async waitForPrompt(opts: { maxInstructions?: number; timeoutMs?: number } = {}): Promise<string> {
+    const quiet = () =>
+      this.quietAt === this.output.length || this.now() - this.outputAt >= PROMPT_QUIET_TICKS;
     const out = await this.until(
-      (rest) => (rest.endsWith("$ ") && this.quietAt === this.output.length ? rest.length : -1),
+      (rest) => (rest.endsWith("$ ") && quiet() ? rest.length : -1),
       "shell prompt",
       opts,
     );

@@ -127,7 +127,7 @@ describe("xv6-fs", () => {
   it("fsck exits 0 on a clean image and 1 naming each problem", () => {
     expect(run(fsCli, ["fsck", image])).toMatchObject({ code: 0, stdout: `log: empty\n${image}: clean\n` });
     const bad = readBytes(image);
-    bad[45 * 1024] = 0; // blocks 0..7 now free in the bitmap
+    bad[46 * 1024] = 0; // the bitmap (block 46 with the default 31-block log): blocks 0..7 now free
     writeFileSync(at("bad-bitmap.img"), bad);
     const r = run(fsCli, ["fsck", at("bad-bitmap.img")]);
     expect(r.code).toBe(1);
@@ -139,7 +139,7 @@ describe("xv6-fs", () => {
     const img = readBytes(image);
     const view = new DataView(img.buffer, img.byteOffset);
     view.setInt32(2 * 1024, 1, true);
-    view.setUint32(2 * 1024 + 4, 47, true);
+    view.setUint32(2 * 1024 + 4, 48, true); // README's first data block
     img.fill(0x55, 3 * 1024, 4 * 1024);
     writeFileSync(at("log.img"), img);
     expect(run(fsCli, ["fsck", at("log.img")]).code).toBe(1);
@@ -148,7 +148,7 @@ describe("xv6-fs", () => {
     expect(r.stdout).toContain("log: replayed a committed transaction of 1 blocks\n");
     const repaired = readBytes(at("log.img"));
     expect(new DataView(repaired.buffer, repaired.byteOffset).getInt32(2 * 1024, true)).toBe(0);
-    expect(repaired.subarray(47 * 1024, 48 * 1024).every((b) => b === 0x55)).toBe(true);
+    expect(repaired.subarray(48 * 1024, 49 * 1024).every((b) => b === 0x55)).toBe(true);
   });
 
   const failures: [string, string[], RegExp, number][] = [

@@ -30,15 +30,17 @@ function expected(size: number, ninodes: number, nlog: number) {
 }
 
 describe("layoutFor", () => {
-  it("defaults to current xv6: 2000 blocks, 200 inodes, 30 log blocks", () => {
-    expect(layoutFor()).toEqual(expected(2000, 200, 30));
-    // xv6's build prints "nmeta 46 (boot, super, log blocks 30 inode blocks 13, bitmap blocks 1) blocks 1954 total 2000".
-    expect(layoutFor().nmeta).toBe(46);
-    expect(layoutFor().sb.nblocks).toBe(1954);
+  it("defaults to current xv6: 2000 blocks, 200 inodes, a header plus 30 log data blocks", () => {
+    expect(layoutFor()).toEqual(expected(2000, 200, 31));
+    // Current xv6's mkfs (nlog = LOGBLOCKS + 1) prints "nmeta 47 (boot, super, log blocks 31 inode
+    // blocks 13, bitmap blocks 1) blocks 1953 total 2000".
+    expect(layoutFor().nmeta).toBe(47);
+    expect(layoutFor().sb.nblocks).toBe(1953);
   });
 
-  it("follows the parameters: the 2020 labs' 1000 blocks, xv6's newer 31-block log, larger disks", () => {
-    expect(layoutFor({ size: 1000 })).toEqual(expected(1000, 200, 30));
+  it("follows the parameters: the 2020 labs' 1000 blocks and 30-block log, larger disks", () => {
+    expect(layoutFor({ size: 1000, nlog: 30 })).toEqual(expected(1000, 200, 30));
+    expect(layoutFor({ nlog: 30 }).nmeta).toBe(46); // what mkfs wrote through 2024
     expect(layoutFor({ nlog: 31 })).toEqual(expected(2000, 200, 31));
     expect(layoutFor({ size: 200000, ninodes: 1000, nlog: 30 })).toEqual(expected(200000, 1000, 30));
   });

@@ -6,13 +6,18 @@ export interface MkfsOptions {
   size?: number;
   /** Inodes, inode 0 included (mkfs's NINODES). Default 200. */
   ninodes?: number;
-  /** Log blocks, header included: the superblock's nlog. Default 30. */
+  /** Log blocks, header included: the superblock's nlog. Default 31 (a header and 30 data blocks). */
   nlog?: number;
 }
 
 export const DEFAULT_SIZE = 2000;
 export const DEFAULT_NINODES = 200;
-export const DEFAULT_NLOG = 30;
+/**
+ * Current xv6 writes a log header followed by LOGBLOCKS = 30 data blocks, and its kernel uses that
+ * many whatever the superblock says; a 30-block log (mkfs's value through 2024) would let a full
+ * transaction spill into the inode blocks. Kernels that read nlog work with either.
+ */
+export const DEFAULT_NLOG = 31;
 
 // Bounds that keep an image usable and addressable, not limits of mkfs itself.
 const MAX_SIZE = 1 << 20;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FsError } from "./errors.js";
-import { buildImage } from "./mkfs.js";
+import type { MkfsOptions } from "./layout.js";
+import { buildImage as build, type FileEntry } from "./mkfs.js";
+
+// The layouts below are spelled out for a 30-block log (mkfs's value through 2024, and the 2020
+// labs'), so every image here is built with that; the default (31) is checked in layout.test.ts.
+const buildImage = (files: FileEntry[], options: MkfsOptions = {}) => build(files, { nlog: 30, ...options });
+
 import { imageName } from "./names.js";
 
 // The format, from kernel/fs.h, spelled out here rather than imported so the tests check the code's constants.
@@ -230,5 +236,16 @@ describe("imageName", () => {
     expect(imageName("README")).toBe("README");
     expect(imageName("/abs/path/__x")).toBe("_x");
     expect(imageName("dir/plain")).toBe("plain");
+  });
+});
+
+describe("the default layout", () => {
+  it("is current xv6's: a log header and 30 data blocks, so inodes start at 33 and data at 47", () => {
+    const img = build([{ name: "README", bytes: new Uint8Array(10) }]);
+    const sb = Array.from({ length: 8 }, (_, i) => u32(img, BSIZE + 4 * i));
+    // magic, size, nblocks, ninodes, nlog, logstart, inodestart, bmapstart
+    expect(sb).toEqual([0x10203040, 2000, 1953, 200, 31, 2, 33, 46]);
+    // Inode 1 (the root) sits 64 bytes into block 33; its first address is the first data block.
+    expect(u32(img, 33 * BSIZE + 64 + 12)).toBe(47);
   });
 });
