@@ -1,5 +1,13 @@
 import { Op } from "./ops.js";
 
+// Lookup tables by funct3 (0 = illegal), built once: decode also runs for every execution of an
+// instruction fetched outside RAM or across a page boundary.
+const BRANCH_OPS = [Op.BEQ, Op.BNE, 0, 0, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU];
+const LOAD_OPS = [Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU, 0];
+const ALU_OPS = [Op.ADD, Op.SLL, Op.SLT, Op.SLTU, Op.XOR, Op.SRL, Op.OR, Op.AND];
+const MULDIV_W_OPS = [Op.MULW, 0, 0, 0, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW];
+const C_ALU_OPS = [Op.SUB, Op.XOR, Op.OR, Op.AND];
+
 /** Scratch register pair index (times two) that absorbs writes to x0. */
 const X0_SINK = 64;
 
@@ -56,8 +64,7 @@ export function decode(bits: number, out: Decoded): number {
       if (f3 !== 0) return illegal(out, bits, 2);
       return set(out, pack(Op.JALR, rd, rs1, 0, 2), immI);
     case 0x63: {
-      const ops = [Op.BEQ, Op.BNE, 0, 0, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU];
-      const op = ops[f3];
+      const op = BRANCH_OPS[f3];
       if (op === 0) return illegal(out, bits, 2);
       const imm =
         ((bits >> 31) << 12) |
@@ -67,8 +74,7 @@ export function decode(bits: number, out: Decoded): number {
       return set(out, pack(op, 0, rs1, rs2, 2), imm);
     }
     case 0x03: {
-      const ops = [Op.LB, Op.LH, Op.LW, Op.LD, Op.LBU, Op.LHU, Op.LWU, 0];
-      const op = ops[f3];
+      const op = LOAD_OPS[f3];
       if (op === 0) return illegal(out, bits, 2);
       return set(out, pack(op, rd, rs1, 0, 2), immI);
     }
@@ -112,7 +118,7 @@ export function decode(bits: number, out: Decoded): number {
     }
     case 0x33: {
       let op = 0;
-      if (f7 === 0) op = [Op.ADD, Op.SLL, Op.SLT, Op.SLTU, Op.XOR, Op.SRL, Op.OR, Op.AND][f3];
+      if (f7 === 0) op = ALU_OPS[f3];
       else if (f7 === 0x20) op = f3 === 0 ? Op.SUB : f3 === 5 ? Op.SRA : 0;
       else if (f7 === 1) op = Op.MUL + f3;
       if (op === 0) return illegal(out, bits, 2);
@@ -122,7 +128,7 @@ export function decode(bits: number, out: Decoded): number {
       let op = 0;
       if (f7 === 0) op = f3 === 0 ? Op.ADDW : f3 === 1 ? Op.SLLW : f3 === 5 ? Op.SRLW : 0;
       else if (f7 === 0x20) op = f3 === 0 ? Op.SUBW : f3 === 5 ? Op.SRAW : 0;
-      else if (f7 === 1) op = [Op.MULW, 0, 0, 0, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW][f3];
+      else if (f7 === 1) op = MULDIV_W_OPS[f3];
       if (op === 0) return illegal(out, bits, 2);
       return set(out, pack(op, rd, rs1, rs2, 2), 0);
     }
@@ -337,7 +343,7 @@ function decodeCompressedAlu(b: number, rs1p: number, rdp: number, imm6: number,
   if (f2 === 2) return set(out, pack(Op.ANDI, rs1p, rs1p, 0, 1), imm6);
   const sel = (b >>> 5) & 3;
   if (((b >>> 12) & 1) === 0) {
-    const op = [Op.SUB, Op.XOR, Op.OR, Op.AND][sel];
+    const op = C_ALU_OPS[sel];
     return set(out, pack(op, rs1p, rs1p, rdp, 1), 0);
   }
   if (sel === 0) return set(out, pack(Op.SUBW, rs1p, rs1p, rdp, 1), 0);
