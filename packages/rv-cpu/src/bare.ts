@@ -1,6 +1,6 @@
 import { Ram, SimpleBus } from "./bus.js";
 import { Clint } from "./clint.js";
-import { ElfError, parseElf } from "./elf.js";
+import { ElfError, loadSegments, parseElf } from "./elf.js";
 import { Hart } from "./hart.js";
 import type { Mmu } from "./mmu.js";
 
@@ -52,15 +52,7 @@ export class BareMachine {
     if (!this.ram.contains(tohost, 8)) throw new ElfError("`tohost` is not in RAM");
     this.tohost = tohost;
     this.fromhost = elf.symbols.get("fromhost") ?? -1;
-    for (const seg of elf.segments) {
-      if (!this.ram.contains(seg.paddr, Math.max(seg.memsz, 1))) {
-        throw new ElfError(
-          `segment at 0x${seg.paddr.toString(16)} (${seg.memsz} bytes) is outside RAM ` +
-            `(0x${this.ram.base.toString(16)}-0x${(this.ram.base + this.ram.size).toString(16)})`,
-        );
-      }
-      this.ram.writeBytes(seg.paddr, seg.data);
-    }
+    loadSegments(this.ram, elf);
     const clock = { now: () => Math.floor(this.hart.instret / STEPS_PER_TICK) + this.skippedTicks };
     this.hart = new Hart({ bus: this.bus, mmu: opts.mmu?.(this.ram), clock, resetPc: elf.entry });
     this.clint = new Clint([this.hart], () => clock.now());

@@ -1,4 +1,5 @@
 /** A small ELF64 (RISC-V, little-endian) reader: loadable segments, entry point and symbols. */
+import type { Ram } from "./bus.js";
 
 export class ElfError extends Error {
   override name = "ElfError";
@@ -93,4 +94,18 @@ export function parseElf(bytes: Uint8Array): Elf {
     }
   }
   return { entry, segments, symbols };
+}
+
+/** Copies every loadable segment into RAM at its physical address; ElfError if one lies outside. */
+export function loadSegments(ram: Ram, elf: Elf): void {
+  for (const seg of elf.segments) {
+    if (!ram.contains(seg.paddr, Math.max(seg.memsz, 1))) {
+      throw new ElfError(
+        `segment at 0x${seg.paddr.toString(16)} (${seg.memsz} bytes) is outside RAM ` +
+          `(0x${ram.base.toString(16)}-0x${(ram.base + ram.size).toString(16)})`,
+      );
+    }
+    // RAM starts zeroed, so the part of memsz beyond the file's bytes is already zero.
+    ram.writeBytes(seg.paddr, seg.data);
+  }
 }

@@ -24,7 +24,6 @@ import {
   IRQ_SSI,
   IRQ_STI,
   MENVCFG_STCE_HI,
-  MIP_SEIP,
   MIP_STIP,
   MSTATUS_MIE,
   MSTATUS_MPIE,
@@ -1475,5 +1474,3 @@ function shift(x: Int32Array, rd: number, lo: number, hi: number, sh: number, ki
     x[rd + 1] = kind === 1 ? 0 : hi >> 31;
   }
 }
-
-export { MIP_SEIP, PRIV_M, PRIV_S, PRIV_U };

@@ -1,9 +1,8 @@
-export { divSigned, divUnsigned, mul, mulhSigned, mulhu } from "./alu.js";
 export { BareMachine, type BareOptions, type BareResult, runBare } from "./bare.js";
 export { type Bus, type Device, PAGE_SLOTS, Ram, SimpleBus } from "./bus.js";
 export { Clint, type InterruptTarget } from "./clint.js";
 export { type Decoded, decode } from "./decode.js";
-export { type Elf, ElfError, type ElfSegment, parseElf } from "./elf.js";
+export { type Elf, ElfError, type ElfSegment, loadSegments, parseElf } from "./elf.js";
 export { type Clock, Hart, type HartOptions } from "./hart.js";
 export { ACCESS_FAULT, Access, BareMmu, type Mmu, PAGE_FAULT, type TranslateRequest } from "./mmu.js";
 export * from "./state.js";

@@ -11,7 +11,7 @@ export interface GuestFiles {
 
 /**
  * The prebuilt guest from @xv6-machine/xv6-guest: `prebuilt/kernel` and the files in
- * `prebuilt/user/` (in the order `prebuilt/user.txt` lists, else sorted). Undefined if not there.
+ * `prebuilt/user/` (in name order). Undefined if not there.
  */
 export function guestFiles(): GuestFiles | undefined {
   let root: string;
@@ -23,13 +23,7 @@ export function guestFiles(): GuestFiles | undefined {
   const kernelPath = join(root, "prebuilt", "kernel");
   const userDir = join(root, "prebuilt", "user");
   if (!existsSync(kernelPath) || !existsSync(userDir)) return undefined;
-  const listPath = join(root, "prebuilt", "user.txt");
-  const names = existsSync(listPath)
-    ? readFileSync(listPath, "utf8")
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l !== "")
-    : readdirSync(userDir).sort();
+  const names = readdirSync(userDir).sort();
   return {
     kernel: new Uint8Array(readFileSync(kernelPath)),
     user: names.map((n) => ({ name: imageName(n), bytes: new Uint8Array(readFileSync(join(userDir, n))) })),

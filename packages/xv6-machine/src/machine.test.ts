@@ -13,10 +13,14 @@ const guest = guestFiles();
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const BOOT_BUDGET = 2e9;
 
-function boot(opts: { cpus?: number; virtio?: "legacy" | "modern" } = {}) {
+function prebuilt() {
   if (!guest) throw new Error("no prebuilt guest");
-  const disk = new MemoryBackend(buildImage(guest.user));
-  return new Machine({ kernel: guest.kernel, disk, ...opts });
+  return guest;
+}
+
+function boot(opts: { cpus?: number; virtio?: "legacy" | "modern" } = {}) {
+  const { kernel, user } = prebuilt();
+  return new Machine({ kernel, disk: new MemoryBackend(buildImage(user)), ...opts });
 }
 
 describe.skipIf(!guest)("xv6-machine with our prebuilt guest", () => {
@@ -68,10 +72,9 @@ describe.skipIf(!guest)("the xv6-machine command with our guest", () => {
   }, 130_000);
 
   it("writes the guest's changes back to an --fs image", () => {
-    if (!guest) return;
     const dir = mkdtempSync(join(tmpdir(), "xv6-machine-fs-"));
     const image = join(dir, "fs.img");
-    writeFileSync(image, buildImage(guest.user));
+    writeFileSync(image, buildImage(prebuilt().user));
     const r = spawnSync(process.execPath, [cli, "--fs", image, "--cmd", "echo saved > saved.txt"], {
       encoding: "utf8",
       timeout: 120_000,

@@ -1,4 +1,4 @@
-import { Clint, ElfError, Hart, parseElf, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
+import { Clint, Hart, loadSegments, parseElf, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, type GuestMemory, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { Plic } from "./plic.js";
@@ -106,12 +106,7 @@ export class Machine {
     this.ram = new Ram(mem << 20, RAM_BASE, cpus);
     this.bus = new SimpleBus(this.ram);
     const elf = parseElf(opts.kernel);
-    for (const seg of elf.segments) {
-      if (!this.ram.contains(seg.paddr, Math.max(seg.memsz, 1))) {
-        throw new ElfError(`kernel segment at 0x${seg.paddr.toString(16)} is outside RAM`);
-      }
-      this.ram.writeBytes(seg.paddr, seg.data);
-    }
+    loadSegments(this.ram, elf);
     this.roundStart = new Float64Array(cpus);
     this.harts = [];
     for (let id = 0; id < cpus; id++) {
@@ -158,7 +153,7 @@ export class Machine {
 
   /** mtime now: in the deterministic clock, as the hart that is running sees it. */
   now(): number {
-    return this.current < 0 ? this.timeFor(-1) : this.timeFor(this.current);
+    return this.timeFor(this.current);
   }
 
   private timeFor(id: number): number {
