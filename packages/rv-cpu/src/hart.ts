@@ -842,6 +842,8 @@ export class Hart {
             continue;
           }
           case Op.BNE: {
+            // BNE closes most loops, so it has its own case; its taken path repeats the one below
+            // rather than paying for a shared one in every iteration.
             if (x[rs1] === x[rs2] && x[rs1 + 1] === x[rs2 + 1]) {
               idx += w >>> 27;
               continue;
