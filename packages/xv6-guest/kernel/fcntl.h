@@ -13,7 +13,15 @@
 #define PROT_WRITE  0x2
 #define PROT_EXEC   0x4
 
-#define MAP_SHARED   0x01
-#define MAP_PRIVATE  0x02
+#define MAP_SHARED     0x01
+#define MAP_PRIVATE    0x02
+#define MAP_FIXED      0x10   // place exactly at addr, replacing what is there
+#define MAP_ANONYMOUS  0x20   // no file: zero-filled memory (fd is ignored)
+#define MAP_ANON       MAP_ANONYMOUS
+
+// msync() flags (accepted; every msync writes back at once).
+#define MS_ASYNC       0x1
+#define MS_INVALIDATE  0x2
+#define MS_SYNC        0x4
 
 #endif

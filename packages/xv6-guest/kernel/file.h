@@ -23,6 +23,7 @@ struct inode {
   short nlink;
   uint size;
   uint addrs[NDIRECT+1];
+  int ncached;             // its pages in the page cache (pcache.c)
 };
 
 struct file {
@@ -43,5 +44,6 @@ struct devsw {
 };
 extern struct devsw devsw[NDEV];
 #define CONSOLE 1
+#define DEVZERO 2   // /dev/zero: reads zeros, discards writes, maps as anonymous memory
 
 #endif

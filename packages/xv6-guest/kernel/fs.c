@@ -282,6 +282,7 @@ itrunc(struct inode *ip)
   }
   ip->size = 0;
   iupdate(ip);
+  pcache_truncate(ip);
 }
 
 void
@@ -305,6 +306,19 @@ readi(struct inode *ip, int user_dst, uint64 dst, uint off, uint n)
     n = ip->size - off;
   uint done = 0;
   while(done < n){
+    // A mapped page holds the newest bytes of its part of the file.
+    uint64 page = ip->ncached ? pcache_get(ip, off / PGSIZE) : 0;
+    if(page){
+      uint m = MIN(n - done, PGSIZE - off % PGSIZE);
+      int bad = either_copyout(user_dst, dst, (char *)page + off % PGSIZE, m) < 0;
+      pcache_put(ip, off / PGSIZE, page);
+      if(bad)
+        return -1;
+      done += m;
+      off += m;
+      dst += m;
+      continue;
+    }
     uint addr = bmap(ip, off / BSIZE);
     if(addr == 0)
       break;
@@ -347,6 +361,11 @@ writei(struct inode *ip, int user_src, uint64 src, uint off, uint n)
       break;
     }
     log_write(b);
+    uint64 page = ip->ncached ? pcache_get(ip, off / PGSIZE) : 0;
+    if(page){
+      memmove((char *)page + off % PGSIZE, b->data + off % BSIZE, m);
+      pcache_put(ip, off / PGSIZE, page);
+    }
     brelse(b);
     done += m;
     off += m;

@@ -1,5 +1,8 @@
 // Physical page allocator: a free list of 4096-byte pages covering RAM
-// from the end of the kernel image to PHYSTOP.
+// from the end of the kernel image to PHYSTOP. Each page has a
+// reference count, because mapped files and copy-on-write share pages
+// between page tables: kalloc() hands out a page with one reference,
+// page_dup() adds one, and kfree() drops one, freeing at zero.
 
 #include "kernel.h"
 
@@ -15,12 +18,38 @@ static struct {
   uint64 nfree;
 } pool;
 
+#define NPAGES ((PHYSTOP - KERNBASE) / PGSIZE)
+static int refs[NPAGES];
+
+static int *
+ref_of(uint64 pa)
+{
+  if(pa % PGSIZE != 0 || pa < (uint64)end || pa >= PHYSTOP)
+    panic("kalloc: bad page");
+  return &refs[(pa - KERNBASE) / PGSIZE];
+}
+
+void
+page_dup(uint64 pa)
+{
+  if(__atomic_fetch_add(ref_of(pa), 1, __ATOMIC_ACQ_REL) < 1)
+    panic("page_dup: free page");
+}
+
+int
+page_refs(uint64 pa)
+{
+  return __atomic_load_n(ref_of(pa), __ATOMIC_ACQUIRE);
+}
+
 void
 kfree(void *pa)
 {
-  uint64 a = (uint64)pa;
-  if(a % PGSIZE != 0 || a < (uint64)end || a >= PHYSTOP)
-    panic("kfree: bad page");
+  int left = __atomic_sub_fetch(ref_of((uint64)pa), 1, __ATOMIC_ACQ_REL);
+  if(left < 0)
+    panic("kfree: free page");
+  if(left > 0)
+    return;
 
   memset(pa, 0x5a, PGSIZE);   // junk, to catch use after free
 
@@ -43,8 +72,10 @@ kalloc(void)
     pool.nfree--;
   }
   release(&pool.lock);
-  if(fp)
+  if(fp){
     memset(fp, 0xa5, PGSIZE); // junk, to catch use before init
+    __atomic_store_n(ref_of((uint64)fp), 1, __ATOMIC_RELEASE);
+  }
   return fp;
 }
 
@@ -58,6 +89,8 @@ void
 kinit(void)
 {
   lock_init(&pool.lock, "kalloc");
-  for(uint64 a = PGROUNDUP((uint64)end); a + PGSIZE <= PHYSTOP; a += PGSIZE)
+  for(uint64 a = PGROUNDUP((uint64)end); a + PGSIZE <= PHYSTOP; a += PGSIZE){
+    *ref_of(a) = 1;
     kfree((void *)a);
+  }
 }

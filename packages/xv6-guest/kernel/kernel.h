@@ -32,6 +32,7 @@ void  sleeplock_init(struct sleeplock *, const char *);
 void  acquiresleep(struct sleeplock *);
 void  releasesleep(struct sleeplock *);
 int   holdingsleep(struct sleeplock *);
+int   holding_spinlocks(void);
 
 // ------------------------------------------------------------ processes
 
@@ -70,6 +71,19 @@ struct cpu {
 
 extern struct cpu cpus[NCPU];
 
+// A mapped area of a process: [start, end), page aligned.
+struct anon;
+struct vma {
+  uint64 start, end;
+  int prot;                // PROT_*
+  int flags;               // MAP_SHARED or MAP_PRIVATE
+  struct file *file;       // mapped file (a reference), or 0 if anonymous
+  uint64 off;              // offset of start in the file or anonymous object
+  struct anon *anon;       // shared anonymous memory, or 0
+  int writable;            // the file may be written through MAP_SHARED
+};
+#define NVMA 32
+
 enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
 
 struct proc {
@@ -94,7 +108,7 @@ struct proc {
   struct file *ofile[NOFILE];
   struct inode *cwd;
   char name[16];
-  // Room for a table of mapped areas (mmap) goes here.
+  struct vma vmas[NVMA];   // mapped areas (vma.c); end 0 marks a free slot
 };
 
 extern struct proc proc[NPROC];
@@ -141,12 +155,33 @@ void timer_arm(void);
 void  kinit(void);
 void *kalloc(void);
 void  kfree(void *);
+void  page_dup(uint64 pa);
+int   page_refs(uint64 pa);
 uint64 kfreepages(void);
+
+// pcache.c
+void   pcache_init(void);
+uint64 pcache_get(void *obj, uint64 idx);
+uint64 pcache_insert(void *obj, uint64 idx, uint64 pa, int file);
+int    pcache_holds(void *obj, uint64 idx, uint64 pa);
+void   pcache_put(void *obj, uint64 idx, uint64 pa);
+void   pcache_drop(void *obj);
+void   pcache_truncate(struct inode *);
+
+// vma.c
+enum { FAULT_READ, FAULT_WRITE, FAULT_EXEC };
+void   vma_init(void);
+uint64 vma_floor(struct proc *);
+int    vma_fault(struct proc *, uint64 va, int access);
+void   vma_prefault(uint64 va, uint64 n, int write);
+int    vma_fork(struct proc *p, struct proc *np);
+void   vma_release_all(struct proc *, pagetable_t, int writeback);
 
 // vm.c
 void        kvm_init(void);
 void        kvm_inithart(void);
 pte_t      *walk(pagetable_t, uint64 va, int alloc);
+pte_t      *walk_sparse(pagetable_t, uint64 va, uint64 *next);
 uint64      walkaddr(pagetable_t, uint64 va);
 int         mappages(pagetable_t, uint64 va, uint64 size, uint64 pa, int perm);
 void        kvmmap(pagetable_t, uint64 va, uint64 pa, uint64 sz, int perm);
@@ -157,7 +192,7 @@ void        uvm_unmap(pagetable_t, uint64 va, uint64 npages, int do_free);
 void        uvm_free(pagetable_t, uint64 sz);
 int         uvm_copy(pagetable_t from, pagetable_t to, uint64 sz);
 void        uvm_clear_user(pagetable_t, uint64 va);
-int         uvm_fault(uint64 va);
+int         uvm_fault(uint64 va, int access);
 int         copyout(pagetable_t, uint64 dstva, const void *src, uint64 len);
 int         copyin(pagetable_t, void *dst, uint64 srcva, uint64 len);
 int         copyinstr(pagetable_t, char *dst, uint64 srcva, uint64 max);

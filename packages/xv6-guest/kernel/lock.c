@@ -109,3 +109,13 @@ holdingsleep(struct sleeplock *lk)
   release(&lk->guard);
   return mine;
 }
+
+// Does this hart hold a spinlock (so that it must not sleep)?
+int
+holding_spinlocks(void)
+{
+  push_off();
+  int r = mycpu()->noff > 1;
+  pop_off();
+  return r;
+}

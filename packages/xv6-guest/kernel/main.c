@@ -23,6 +23,8 @@ kmain(void)
     binit();
     inode_init();
     file_init();
+    pcache_init();
+    vma_init();
     virtio_disk_init();
     userinit();
     __sync_synchronize();

@@ -202,7 +202,8 @@ growproc(int n, int lazy)
   struct proc *p = myproc();
   uint64 sz = p->sz;
   if(n > 0){
-    if(sz + n > TRAPFRAME || sz + n < sz)
+    // The heap stops at the lowest mapped area.
+    if(sz + n > vma_floor(p) || sz + n < sz)
       return -1;
     if(lazy)
       sz += n;
@@ -232,6 +233,15 @@ fork(void)
     return -1;
   }
   np->sz = p->sz;
+  if(vma_fork(p, np) < 0){
+    // Dropping the areas may close files, which sleeps: not under np->lock.
+    release(&np->lock);
+    vma_release_all(np, np->pagetable, 0);
+    acquire(&np->lock);
+    freeproc(np);
+    release(&np->lock);
+    return -1;
+  }
   *np->trapframe = *p->trapframe;
   np->trapframe->a0 = 0;       // fork returns 0 in the child
 
@@ -272,6 +282,8 @@ exit(int status)
   struct proc *p = myproc();
   if(p == initproc)
     panic("init exiting");
+
+  vma_release_all(p, p->pagetable, 1);
 
   for(int fd = 0; fd < NOFILE; fd++){
     if(p->ofile[fd]){

@@ -72,6 +72,10 @@ uint64 sys_unlink(void);
 uint64 sys_link(void);
 uint64 sys_mkdir(void);
 uint64 sys_close(void);
+uint64 sys_mmap(void);
+uint64 sys_munmap(void);
+uint64 sys_msync(void);
+uint64 sys_mprotect(void);
 
 static uint64 (*const handlers[])(void) = {
   [SYS_fork]   sys_fork,
@@ -95,6 +99,10 @@ static uint64 (*const handlers[])(void) = {
   [SYS_link]   sys_link,
   [SYS_mkdir]  sys_mkdir,
   [SYS_close]  sys_close,
+  [SYS_mmap]   sys_mmap,
+  [SYS_munmap] sys_munmap,
+  [SYS_msync]  sys_msync,
+  [SYS_mprotect] sys_mprotect,
 };
 
 void

@@ -24,6 +24,9 @@
 #define SYS_link   19
 #define SYS_mkdir  20
 #define SYS_close  21
-// 22 and 23 are reserved for mmap and munmap.
+#define SYS_mmap   22
+#define SYS_munmap 23
+#define SYS_msync  24
+#define SYS_mprotect 25
 
 #endif

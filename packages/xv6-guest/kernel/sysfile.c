@@ -57,6 +57,9 @@ sys_read(void)
   argint(2, &n);
   if(argfd(0, 0, &f) < 0 || n < 0)
     return -1;
+  // Pipes and the console copy under spinlocks, files while holding the
+  // inode and a buffer: mapped pages must be in before that.
+  vma_prefault(addr, n, 1);
   return fileread(f, addr, n);
 }
 
@@ -70,6 +73,7 @@ sys_write(void)
   argint(2, &n);
   if(argfd(0, 0, &f) < 0 || n < 0)
     return -1;
+  vma_prefault(addr, n, 0);
   return filewrite(f, addr, n);
 }
 

@@ -27,6 +27,9 @@ sys_wait(void)
 {
   uint64 addr;
   argaddr(0, &addr);
+  // wait() copies out under spinlocks, where a mapped page cannot be read in.
+  if(addr)
+    vma_prefault(addr, sizeof(int), 1);
   return wait(addr);
 }
 

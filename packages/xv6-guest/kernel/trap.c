@@ -98,6 +98,14 @@ cause_name(uint64 scause)
   }
 }
 
+static int
+fault_access(uint64 scause)
+{
+  if(scause == SCAUSE_STORE_PF)
+    return FAULT_WRITE;
+  return scause == SCAUSE_FETCH_PF ? FAULT_EXEC : FAULT_READ;
+}
+
 // Entered from the trampoline's uservec, on the process's kernel stack.
 void
 usertrap(void)
@@ -120,8 +128,8 @@ usertrap(void)
   } else if((which = devintr(scause)) != 0){
     // handled
   } else if((scause == SCAUSE_FETCH_PF || scause == SCAUSE_LOAD_PF ||
-             scause == SCAUSE_STORE_PF) && uvm_fault(csr_read(stval)) == 0){
-    // a lazily allocated page is now there
+             scause == SCAUSE_STORE_PF) && uvm_fault(csr_read(stval), fault_access(scause)) == 0){
+    // a lazily allocated, mapped or copy-on-write page is now there
   } else {
     printf("pid %d %s: %s (scause 0x%lx) at pc 0x%lx, address 0x%lx: killed\n",
            p->pid, p->name, cause_name(scause), scause,

@@ -109,7 +109,7 @@ mappages(pagetable_t pt, uint64 va, uint64 size, uint64 pa, int perm)
 // Like walk() without allocation, for loops over large, sparse ranges:
 // when a whole upper-level table is missing, *next is set to the first
 // address past the hole and 0 is returned.
-static pte_t *
+pte_t *
 walk_sparse(pagetable_t pt, uint64 va, uint64 *next)
 {
   *next = va + PGSIZE;
@@ -245,16 +245,18 @@ uvm_clear_user(pagetable_t pt, uint64 va)
   *pte &= ~PTE_U;
 }
 
-// A fault (or a kernel copy) at user address va of the current process.
-// Heap pages that sbrk() added lazily are allocated here, zeroed.
+// A fault (or a kernel copy) at user address va of the current process,
+// for access (FAULT_*). Heap pages that sbrk() added lazily are
+// allocated here, zeroed; mapped areas above the heap are vma.c's.
 // Returns 0 if the page is now mapped, -1 if the access is an error.
-// (Mapped areas from mmap will be resolved here too.)
 int
-uvm_fault(uint64 va)
+uvm_fault(uint64 va, int access)
 {
   struct proc *p = myproc();
-  if(p == 0 || va >= MAXVA || va >= p->sz)
+  if(p == 0 || va >= MAXVA)
     return -1;
+  if(va >= p->sz)
+    return vma_fault(p, va, access);
   va = PGROUNDDOWN(va);
   pte_t *pte = walk(p->pagetable, va, 0);
   if(pte && (*pte & PTE_V))
@@ -280,10 +282,11 @@ user_byte(pagetable_t pt, uint64 va, int need)
   if(va >= MAXVA)
     return 0;
   pte_t *pte = walk(pt, va, 0);
-  if(pte == 0 || (*pte & PTE_V) == 0){
-    // Perhaps a page the current process has not touched yet.
+  if(pte == 0 || (*pte & PTE_V) == 0 || (need == PTE_W && (*pte & PTE_W) == 0)){
+    // Perhaps a page the current process has not touched yet, or a
+    // copy-on-write page to be copied.
     struct proc *p = myproc();
-    if(p == 0 || p->pagetable != pt || uvm_fault(va) != 0)
+    if(p == 0 || p->pagetable != pt || uvm_fault(va, need == PTE_W ? FAULT_WRITE : FAULT_READ) != 0)
       return 0;
     pte = walk(pt, va, 0);
   }

@@ -4,9 +4,8 @@
 #include "kernel/types.h"
 #include "kernel/stat.h"
 #include "kernel/fcntl.h"
+#include "kernel/file.h"
 #include "user/user.h"
-
-#define CONSOLE 1
 
 int
 main(void)
@@ -17,6 +16,13 @@ main(void)
   }
   dup(0);   // stdout
   dup(0);   // stderr
+
+  int zero = open("/dev/zero", O_RDONLY);
+  if(zero < 0){
+    mkdir("/dev");
+    mknod("/dev/zero", DEVZERO, 0);
+  }
+  close(zero);
 
   for(;;){
     printf("init: starting sh\n");

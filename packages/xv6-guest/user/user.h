@@ -6,6 +6,9 @@
 
 #include "../kernel/types.h"
 
+typedef unsigned long size_t;
+typedef long off_t;
+
 // What sbrk() and sbrklazy() return on failure.
 #define SBRK_ERROR ((char *)-1)
 
@@ -34,6 +37,10 @@ char* sys_sbrk(int, int);
 int sleep(int);
 int pause(int);         // newer xv6's name for sleep()
 int uptime(void);
+void* mmap(void*, size_t, int, int, int, off_t);
+int munmap(void*, size_t);
+int msync(void*, size_t, int);
+int mprotect(void*, size_t, int);
 
 // ulib.c
 int stat(const char*, struct stat*);

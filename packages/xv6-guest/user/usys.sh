@@ -8,7 +8,8 @@ stub() {
   printf '\n.global %s\n%s:\n  li a7, %s\n  ecall\n  ret\n' "$1" "$1" "$2"
 }
 for name in fork exit wait pipe read write close kill exec open mknod \
-            unlink fstat link mkdir chdir dup getpid sleep uptime; do
+            unlink fstat link mkdir chdir dup getpid sleep uptime mmap munmap \
+            msync mprotect; do
   stub "$name" "SYS_$name"
 done
 stub sys_sbrk SYS_sbrk
