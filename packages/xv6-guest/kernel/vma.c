@@ -435,9 +435,10 @@ vma_fault(struct proc *p, uint64 va, int access)
   return 0;
 }
 
-// Fault in the mapped pages of [va, va+n) that the kernel is about to
-// copy to (write set) or from, before it takes locks it cannot sleep
-// under. Pages outside areas, and failures, are left for the copy.
+// Fault in the file-backed pages of [va, va+n) that the kernel is about
+// to copy to (write set) or from, before it takes locks it cannot sleep
+// under. (Anonymous pages need no I/O.) Other pages, and failures, are
+// left for the copy.
 void
 vma_prefault(uint64 va, uint64 n, int write)
 {
@@ -446,7 +447,7 @@ vma_prefault(uint64 va, uint64 n, int write)
     return;
   int access = write ? FAULT_WRITE : FAULT_READ;
   for(struct vma *v = p->vmas; v < &p->vmas[NVMA]; v++){
-    if(v->end == 0 || v->end <= va || va + n <= v->start)
+    if(v->end == 0 || v->file == 0 || v->end <= va || va + n <= v->start)
       continue;
     uint64 a = PGROUNDDOWN(MAX(va, v->start));
     uint64 b = MIN(va + n, v->end);
