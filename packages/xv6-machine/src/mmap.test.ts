@@ -99,7 +99,8 @@ function checkDisk(image: string): void {
   for (const [name, want] of Object.entries(expectedFiles())) {
     const got = xv6fs("cat", image, name);
     expect(got.status, `xv6-fs cat ${name}: ${got.stderr}`).toBe(0);
-    expect(Buffer.from(got.stdout).equals(Buffer.from(want)), `contents of ${name}`).toBe(true);
+    const bytes = new Uint8Array(got.stdout.buffer, got.stdout.byteOffset, got.stdout.length);
+    expect(Buffer.compare(bytes, want), `contents of ${name}`).toBe(0);
   }
 }
 
