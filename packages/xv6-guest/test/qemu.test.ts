@@ -182,13 +182,16 @@ for (const cpus of [1, 3]) {
         expect(ls).toContain("cannot open sdir");
       });
 
-      it("passes usertests -q", async () => {
+      // One configuration runs usertests in full, slow tests included (issue 7: mmap must not
+      // break the file system when it fills up, nor exec, sbrk or fork); -q elsewhere saves time.
+      const usertests = cpus === 3 ? "usertests" : "usertests -q";
+      it(`passes ${usertests}`, async () => {
         const t0 = Date.now();
-        const out = await guest.run("usertests -q", 480_000);
-        console.log(`xv6-guest ${cpus} hart(s): usertests -q ${Date.now() - t0} ms`);
+        const out = await guest.run(usertests, 900_000);
+        console.log(`xv6-guest ${cpus} hart(s): ${usertests} ${Date.now() - t0} ms`);
         expect(out).toContain("ALL TESTS PASSED");
         expect(out).not.toMatch(/: FAILED/);
-      });
+      }, 960_000);
     },
   );
 }
