@@ -393,6 +393,10 @@ dirlookup(struct inode *dp, char *name, uint *poff)
 {
   if(dp->type != T_DIR)
     panic("dirlookup: not a directory");
+  // A removed directory (kept alive as someone's cwd) still holds "..", but
+  // the parent it names may have been removed and freed since.
+  if(dp->nlink == 0 && namecmp(name, "..") == 0)
+    return 0;
   struct dirent de;
   for(uint off = 0; off < dp->size; off += sizeof(de)){
     if(readi(dp, 0, (uint64)&de, off, sizeof(de)) != sizeof(de))

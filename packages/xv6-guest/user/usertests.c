@@ -1334,6 +1334,26 @@ t_rmdot(void)
   if(open("x", O_CREATE | O_RDWR) != -1 || mkdir("x") != -1)
     FAIL("created in a removed directory");
   chdir("/");
+
+  // When the parent goes too, the removed directory's ".." names a freed
+  // inode (here likely reused by a file): nothing may reach it through "..".
+  if(mkdir("rmp") < 0 || mkdir("rmp/c") < 0 || chdir("rmp/c") < 0)
+    FAIL("mkdir/chdir rmp/c");
+  if(unlink("/rmp/c") != 0 || unlink("/rmp") != 0)
+    FAIL("unlink rmp/c, rmp");
+  int fd = open("/rmpfile", O_CREATE | O_RDWR);
+  if(fd < 0)
+    FAIL("create rmpfile");
+  close(fd);
+  if(open("..", O_RDONLY) != -1 || open("../", O_RDONLY) != -1 || open("..", O_CREATE | O_RDWR) != -1 ||
+     open("../x", O_CREATE | O_RDWR) != -1 || mkdir("../y") != -1 || chdir("..") != -1)
+    FAIL("reached a removed parent through ..");
+  if((fd = open(".", O_RDONLY)) < 0)
+    FAIL("open . in a removed directory");
+  close(fd);
+  chdir("/");
+  if(unlink("rmpfile") != 0)
+    FAIL("unlink rmpfile");
 }
 
 // Many nested directories: in-memory inodes must be recycled.
