@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { guestFiles } from "./guest.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 // Runs S-mode code for a while, prints a line and powers off with the pass code; no shell prompt.
@@ -60,5 +61,22 @@ describe("xv6-machine command line", () => {
     expect(r.status).toBe(3);
     expect(r.stderr).toContain("timed out");
     noStack(r.stderr);
+  });
+
+  // A panicked kernel never prints another prompt. Here a user program prints the line and `cat`
+  // then waits for input that never comes: the run must end at the line, not at the timeout.
+  it.skipIf(!guestFiles())("exits 1 as soon as a scripted run prints a panic line", () => {
+    const r = run("--cmd", "echo panic: on purpose; cat", "--cmd", "echo not reached", "--timeout", "50");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("panic: on purpose\n");
+    expect(r.stdout).not.toContain("not reached\n");
+    expect(r.stderr).not.toContain("timed out");
+    noStack(r.stderr);
+  });
+
+  it.skipIf(!guestFiles())("does not take a typed command line for the kernel's panic", () => {
+    const r = run("--cmd", "echo no panic: here | wc", "--timeout", "50");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^1 3 15 $/m);
   });
 });

@@ -6,7 +6,7 @@ import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
 import { guestFiles } from "./guest.js";
-import { type ClockMode, Machine, MachineError } from "./machine.js";
+import { type ClockMode, GuestFailure, Machine, MachineError } from "./machine.js";
 import { Terminal } from "./terminal.js";
 
 const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
@@ -117,6 +117,8 @@ function parse(argv: string[]): Parsed | "help" {
 }
 
 const PANIC = /panic: /;
+// A scripted run stops waiting once the whole panic line is out: a panicked kernel prints no prompt.
+const PANIC_LINE = /panic: [^\n]*\n/;
 
 async function main(argv: string[]): Promise<number> {
   let args: Parsed | "help";
@@ -193,20 +195,21 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
     return undefined;
   };
   if (args.cmds.length > 0) {
+    // A panic line ends the wait at once; the console's echo of a command (`grep panic: f`) is
+    // not the kernel's output, and runCommand leaves it out of the check.
     const term = Terminal.forwardOnly();
     try {
-      await machine.waitForPrompt({ timeoutMs });
+      await machine.waitForPrompt({ timeoutMs, failOn: PANIC_LINE });
       for (const cmd of args.cmds) {
-        await machine.runCommand(cmd, { timeoutMs: Math.max(0, timeoutMs - (performance.now() - started)) });
-        const o = outcome();
-        if (o !== undefined) return o;
+        const left = Math.max(0, timeoutMs - (performance.now() - started));
+        await machine.runCommand(cmd, { timeoutMs: left, failOn: PANIC_LINE });
       }
       process.stdout.write("\n");
-      return outcome() ?? EXIT_OK;
+      return EXIT_OK;
     } catch (e) {
+      if (e instanceof GuestFailure) return EXIT_PANIC;
       if (!(e instanceof MachineError)) throw e;
-      const o = outcome();
-      if (o !== undefined) return o;
+      if (machine.powerOff !== undefined) return machine.powerOff === 0 ? EXIT_OK : EXIT_GUEST_FAIL;
       process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
       return EXIT_TIMEOUT;
     } finally {

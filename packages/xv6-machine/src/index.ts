@@ -3,6 +3,7 @@ export {
   CLINT_BASE,
   type ClockMode,
   FINISHER_BASE,
+  GuestFailure,
   Machine,
   MachineError,
   type MachineOptions,
@@ -14,6 +15,7 @@ export {
   UART_IRQ,
   VIRTIO_BASE,
   VIRTIO_IRQ,
+  type WaitOptions,
 } from "./machine.js";
 export { Plic, type PlicTarget } from "./plic.js";
 export { BootRom, deviceTree, Finisher, ROM_BASE, ROM_SIZE } from "./rom.js";

@@ -40,6 +40,27 @@ export class MachineError extends Error {
   override name = "MachineError";
 }
 
+/** A wait ended by its `failOn` pattern: `match` is what the guest printed. */
+export class GuestFailure extends MachineError {
+  override name = "GuestFailure";
+  readonly match: string;
+  constructor(what: string, match: string) {
+    super(`no ${what}: the output shows "${match}"`);
+    this.match = match;
+  }
+}
+
+/** Budgets for the wait methods; `failOn` stops early when the output shows the guest is lost. */
+export interface WaitOptions {
+  maxInstructions?: number;
+  timeoutMs?: number;
+  /**
+   * Reject as soon as the output still to be consumed matches (a kernel's `panic: `, say); for
+   * runCommand, the console's echo of the typed line does not count.
+   */
+  failOn?: RegExp;
+}
+
 /** Why a slice of running stopped. */
 export type SliceResult = "running" | "idle" | "off";
 
@@ -254,7 +275,8 @@ export class Machine {
   private async until(
     found: (rest: string) => number,
     what: string,
-    opts: { maxInstructions?: number; timeoutMs?: number },
+    opts: WaitOptions,
+    echo = "",
   ): Promise<string> {
     const limit = this.instructions + (opts.maxInstructions ?? Number.POSITIVE_INFINITY);
     const deadline = performance.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
@@ -265,6 +287,8 @@ export class Machine {
         this.outputCursor += end;
         return rest.slice(0, end);
       }
+      const lost = opts.failOn?.exec(echo && rest.startsWith(echo) ? rest.slice(echo.length) : rest);
+      if (lost) throw new GuestFailure(what, lost[0]);
       if (this.powerOff !== undefined) throw new MachineError(`machine powered off (code ${this.powerOff})`);
       if (this.instructions >= limit) throw new MachineError(`no ${what} within the instruction budget`);
       if (performance.now() >= deadline) throw new MachineError(`no ${what} within the time budget`);
@@ -279,10 +303,7 @@ export class Machine {
    * with the output up to and including the match. Rejects on power-off, or when the instruction
    * or wall-clock budget runs out.
    */
-  waitFor(
-    pattern: string | RegExp,
-    opts: { maxInstructions?: number; timeoutMs?: number } = {},
-  ): Promise<string> {
+  waitFor(pattern: string | RegExp, opts: WaitOptions = {}): Promise<string> {
     return this.until(
       (rest) => {
         const m = typeof pattern === "string" ? indexMatch(rest, pattern) : pattern.exec(rest);
@@ -299,21 +320,26 @@ export class Machine {
    * printed for PROMPT_QUIET_TICKS of guest time. (A prompt alone is not enough: `sh < script`
    * prints prompts while it reads its script.) Resolves with the output before the prompt.
    */
-  async waitForPrompt(opts: { maxInstructions?: number; timeoutMs?: number } = {}): Promise<string> {
+  waitForPrompt(opts: WaitOptions = {}): Promise<string> {
+    return this.promptAfter("", opts);
+  }
+
+  private async promptAfter(echo: string, opts: WaitOptions): Promise<string> {
     const quiet = () =>
       this.quietAt === this.output.length || this.now() - this.outputAt >= PROMPT_QUIET_TICKS;
     const out = await this.until(
       (rest) => (rest.endsWith("$ ") && quiet() ? rest.length : -1),
       "shell prompt",
       opts,
+      echo,
     );
     return out.slice(0, -2);
   }
 
   /** Types a command at the shell prompt and returns its output up to the next prompt. */
-  runCommand(line: string, opts: { maxInstructions?: number; timeoutMs?: number } = {}): Promise<string> {
+  runCommand(line: string, opts: WaitOptions = {}): Promise<string> {
     this.type(`${line}\n`);
-    return this.waitForPrompt(opts);
+    return this.promptAfter(`${line}\n`, opts);
   }
 
   /** The disk's bytes as the guest left them (memory backends only). */
