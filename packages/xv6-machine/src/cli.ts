@@ -116,9 +116,8 @@ function parse(argv: string[]): Parsed | "help" {
   };
 }
 
-const PANIC = /panic: /;
-// A scripted run stops waiting once the whole panic line is out: a panicked kernel prints no prompt.
-const PANIC_LINE = /panic: [^\n]*\n/;
+// A whole line, so the kernel's message is out before we stop: a panicked kernel prints no prompt.
+const PANIC = /panic: [^\n]*\n/;
 
 async function main(argv: string[]): Promise<number> {
   let args: Parsed | "help";
@@ -199,10 +198,10 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
     // not the kernel's output, and runCommand leaves it out of the check.
     const term = Terminal.forwardOnly();
     try {
-      await machine.waitForPrompt({ timeoutMs, failOn: PANIC_LINE });
+      await machine.waitForPrompt({ timeoutMs, failOn: PANIC });
       for (const cmd of args.cmds) {
         const left = Math.max(0, timeoutMs - (performance.now() - started));
-        await machine.runCommand(cmd, { timeoutMs: left, failOn: PANIC_LINE });
+        await machine.runCommand(cmd, { timeoutMs: left, failOn: PANIC });
       }
       process.stdout.write("\n");
       return EXIT_OK;

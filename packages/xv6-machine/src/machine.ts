@@ -280,6 +280,7 @@ export class Machine {
   ): Promise<string> {
     const limit = this.instructions + (opts.maxInstructions ?? Number.POSITIVE_INFINITY);
     const deadline = performance.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
+    let scanned = -1;
     for (;;) {
       const rest = this.output.slice(this.outputCursor);
       const end = found(rest);
@@ -287,8 +288,12 @@ export class Machine {
         this.outputCursor += end;
         return rest.slice(0, end);
       }
-      const lost = opts.failOn?.exec(echo && rest.startsWith(echo) ? rest.slice(echo.length) : rest);
-      if (lost) throw new GuestFailure(what, lost[0]);
+      // Most slices print nothing: scan again only when the output grew.
+      if (opts.failOn && rest.length !== scanned) {
+        scanned = rest.length;
+        const lost = opts.failOn.exec(echo && rest.startsWith(echo) ? rest.slice(echo.length) : rest);
+        if (lost) throw new GuestFailure(what, lost[0]);
+      }
       if (this.powerOff !== undefined) throw new MachineError(`machine powered off (code ${this.powerOff})`);
       if (this.instructions >= limit) throw new MachineError(`no ${what} within the instruction budget`);
       if (performance.now() >= deadline) throw new MachineError(`no ${what} within the time budget`);
