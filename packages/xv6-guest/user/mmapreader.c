@@ -79,10 +79,12 @@ main(void)
   }
 
   char *r = await_line(page, "the writer says");
+  // Say so before the reply is published: the writer prints as soon as it
+  // sees it, and two processes printing at once interleave their characters.
+  printf("mmapreader: storing a reply in the shared page\n");
   memmove(r + 1, reply + 1, strlen(reply) - 1);
   __sync_synchronize();
   r[0] = reply[0];
-  printf("mmapreader: reply stored in the shared page\n");
   await_line(r + strlen(reply), "the writer confirmed");
   if(munmap(page, PGSIZE) != 0)
     die("munmap failed");

@@ -50,7 +50,7 @@ const STEPS: { cmd: string; lines: string[] }[] = [
     cmd: "mmapwriter & mmapreader",
     lines: [
       "mmapreader: the writer says: mmapwriter says hello.",
-      "mmapreader: reply stored in the shared page",
+      "mmapreader: storing a reply in the shared page",
       "mmapwriter: the reader replied: mmapreader got it and says hello back.",
       "mmapreader: the writer confirmed: mmapwriter got the reply.",
     ],
