@@ -7,8 +7,9 @@ import type { Hart } from "./hart.js";
 
 const USAGE = "usage: rv-run [--max-insns N] [--trace] FILE.elf";
 
-function fail(message: string): never {
-  process.stderr.write(`rv-run: ${message}\n${USAGE}\n`);
+/** Exits 2 with one line; a usage line follows only for mistakes in the command line itself. */
+function fail(message: string, usage = false): never {
+  process.stderr.write(`rv-run: ${message}\n${usage ? `${USAGE}\n` : ""}`);
   process.exit(2);
 }
 
@@ -35,18 +36,18 @@ function main(argv: string[]): number {
       options: { "max-insns": { type: "string" }, trace: { type: "boolean" }, help: { type: "boolean" } },
     });
   } catch (e) {
-    fail((e as Error).message);
+    fail((e as Error).message, true);
   }
   if (parsed.values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (parsed.positionals.length !== 1) fail("expected exactly one ELF file");
+  if (parsed.positionals.length !== 1) fail("expected exactly one ELF file", true);
   let max = 1e9;
   const maxArg = parsed.values["max-insns"];
   if (maxArg !== undefined) {
     if (typeof maxArg !== "string" || !/^\d+$/.test(maxArg) || Number(maxArg) <= 0) {
-      fail(`--max-insns needs a positive whole number, got '${String(maxArg)}'`);
+      fail(`--max-insns needs a positive whole number, got '${String(maxArg)}'`, true);
     }
     max = Number(maxArg);
   }

@@ -1302,9 +1302,12 @@ export class Hart {
             continue outer;
           case Op.SLOW_FETCH:
           case Op.CROSS:
-            steps--;
             this.slowFetch(idx);
-            this.trapped = false;
+            if (this.trapped) {
+              // A fetch fault is a step: a handler that faults too must not loop uncounted.
+              this.trapped = false;
+              notRetired++;
+            } else steps--;
             continue outer;
           case Op.ILLEGAL:
             notRetired++;

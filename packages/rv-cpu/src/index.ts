@@ -3,6 +3,7 @@ export { type Bus, type Device, PAGE_SLOTS, Ram, SimpleBus } from "./bus.js";
 export { Clint, type InterruptTarget } from "./clint.js";
 export { type Decoded, decode } from "./decode.js";
 export { type Elf, ElfError, type ElfSegment, loadSegments, parseElf } from "./elf.js";
+export { buildElf, type ElfImage } from "./elf-write.js";
 export { type Clock, Hart, type HartOptions } from "./hart.js";
 export { ACCESS_FAULT, Access, BareMmu, type Mmu, PAGE_FAULT, type TranslateRequest } from "./mmu.js";
 export * from "./state.js";
