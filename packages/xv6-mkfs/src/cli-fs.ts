@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
-import { type Io, readBytes, runCli, UsageError, writeWhole } from "./cli-util.js";
+import { type Io, readBytes, runCli, UsageError } from "./cli-util.js";
 import { DIRSIZ } from "./format.js";
 import { fsck } from "./fsck.js";
 import { openImage } from "./image.js";
+import { writeOutput } from "./output.js";
 
 const usage = `usage: xv6-fs ls IMAGE [PATH]       list a directory (or a file) like xv6's ls: name type inode size
        xv6-fs cat IMAGE PATH        write a file's bytes to stdout
@@ -64,7 +65,7 @@ export function fsCli(argv: string[], io: Io): number {
         const bytes = openImage(readBytes(args[0])).readFile(args[1]);
         const dest = args[2] ?? lastPart(args[1]);
         if (!dest) throw new UsageError("get: PATH names no file");
-        writeWhole(dest, bytes);
+        writeOutput(dest, bytes);
         return 0;
       }
       case "fsck": {
@@ -72,7 +73,7 @@ export function fsCli(argv: string[], io: Io): number {
         const bytes = readBytes(args[0]);
         const report = fsck(bytes, { repair: values.repair });
         if (report.replayed) {
-          writeWhole(args[0], bytes);
+          writeOutput(args[0], bytes);
           io.out(`log: replayed a committed transaction of ${report.log?.n} blocks\n`);
         } else if (report.log?.n === 0) {
           io.out("log: empty\n");

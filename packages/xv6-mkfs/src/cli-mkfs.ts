@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
-import { type Io, parseCount, readBytes, runCli, UsageError, writeWhole } from "./cli-util.js";
+import { type Io, parseCount, readBytes, runCli, UsageError } from "./cli-util.js";
 import { DEFAULT_NINODES, DEFAULT_NLOG, DEFAULT_SIZE } from "./layout.js";
 import { buildImage } from "./mkfs.js";
 import { imageName } from "./names.js";
+import { writeOutput } from "./output.js";
 
 const usage = `usage: xv6-mkfs [--size BLOCKS] [--ninodes N] [--nlog N] OUT.img FILE...
   Writes an xv6 file system image holding FILE... in its root directory, byte for byte
@@ -37,7 +38,7 @@ export function mkfsCli(args: string[], io: Io): number {
       nlog: parseCount("nlog", values.nlog),
     };
     const files = paths.map((path) => ({ name: imageName(path), bytes: readBytes(path) }));
-    writeWhole(out, buildImage(files, options));
+    writeOutput(out, buildImage(files, options));
     return 0;
   });
 }

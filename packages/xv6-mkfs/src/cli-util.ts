@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { FsError } from "./errors.js";
+import { withPath } from "./output.js";
 
 /** Thrown for a bad command line: exits 2 after printing the usage hint. */
 export class UsageError extends Error {}
@@ -12,6 +13,7 @@ const reasons: Record<string, string> = {
   EPERM: "operation not permitted",
   ENOSPC: "no space left on the device",
   EROFS: "read-only file system",
+  EFBIG: "file too large",
 };
 
 function describe(err: unknown): string {
@@ -59,22 +61,6 @@ export function runCli(program: string, usage: string, io: Io, body: () => numbe
   }
 }
 
-/** Writes through a temporary file and a rename, so a failure never leaves a partial `path`. */
-export function writeWhole(path: string, bytes: Uint8Array): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temporary file was never created.
-    }
-    throw err;
-  }
-}
-
 /** A whole, non-negative number given on the command line. */
 export function parseCount(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -84,6 +70,7 @@ export function parseCount(flag: string, text: string | undefined): number | und
 
 /** A file's bytes as a plain Uint8Array view (no copy). */
 export function readBytes(path: string): Uint8Array {
-  const buffer = readFileSync(path);
+  // Reading a directory fails in read(), after open(), and Node leaves such errors without a path.
+  const buffer = withPath(path, () => readFileSync(path));
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
