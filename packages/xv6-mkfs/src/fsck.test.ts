@@ -253,6 +253,29 @@ describe("fsck detects each kind of corruption", () => {
     );
   });
 
+  it("a name with a / in it, which no path can reach", () => {
+    const img = fresh();
+    writeEntry(img, 46, 2, 2, "RE/ADME");
+    expect(problems(img)).toEqual([
+      'directory /: entry "RE/ADME" has a "/" in its name, so no path reaches it',
+    ]);
+  });
+
+  it("ignores bytes after a name's NUL, as the kernel's 14-byte strncmp does", () => {
+    const img = fresh();
+    img.set([0, 0x78, 0x2f, 0x79], 46 * BSIZE + 4 * 16 + 2 + 4); // "tiny", NUL, "x/y"
+    expect(problems(img)).toEqual([]);
+    expect(openImage(img).readFile("/tiny")).toEqual(pattern(10, 3));
+  });
+
+  it("tells names apart by their bytes, not by how they display", () => {
+    const img = fresh();
+    // Both are invalid UTF-8 and display as "\ufffd", but the kernel sees two different names.
+    img.set([0xff, 0, 0, 0, 0, 0], 46 * BSIZE + 3 * 16 + 2);
+    img.set([0xfe, 0, 0, 0], 46 * BSIZE + 4 * 16 + 2);
+    expect(problems(img)).toEqual([]);
+  });
+
   it("keeps the file's mapping when an indirect entry points outside the disk", () => {
     const img = fresh();
     set32(img, addrOf(img, 3, 12) * BSIZE + 4, 70_000);

@@ -56,6 +56,7 @@ export function fsck(bytes: Uint8Array, options: FsckOptions = {}): FsckReport {
 }
 
 const KNOWN_TYPES = new Set([T_DIR, T_FILE, T_DEVICE]);
+const SLASH = 0x2f;
 
 class Checker {
   /** For each block, the inode using it (0: none). */
@@ -204,8 +205,11 @@ class Checker {
         this.report(`${where} at offset ${e.offset} is misplaced or empty`);
         continue;
       }
-      if (seen.has(e.name)) this.report(`${where} appears twice`);
-      seen.add(e.name);
+      if (e.nameBytes.includes(SLASH)) this.report(`${where} has a "/" in its name, so no path reaches it`);
+      // The kernel compares raw bytes: two names that display alike may still differ.
+      const key = String.fromCharCode(...e.nameBytes);
+      if (seen.has(key)) this.report(`${where} appears twice`);
+      seen.add(key);
       const target = this.inodes.get(e.inum);
       if (e.inum >= this.image.sb.ninodes) {
         this.report(`${where} names inode ${e.inum}, past the last inode ${this.image.sb.ninodes - 1}`);
