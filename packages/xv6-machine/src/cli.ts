@@ -6,7 +6,7 @@ import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
 import { guestFiles } from "./guest.js";
-import { type ClockMode, GuestFailure, Machine, MachineError } from "./machine.js";
+import { type ClockMode, GuestFailure, GuestStuck, Machine, MachineError } from "./machine.js";
 import { Terminal } from "./terminal.js";
 
 const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
@@ -19,6 +19,12 @@ const EXIT_PANIC = 1;
 const EXIT_USAGE = 2;
 const EXIT_TIMEOUT = 3;
 const EXIT_GUEST_FAIL = 4;
+/** 128 + the signal's number, as shells report a process ended by it. */
+const EXIT_ON_SIGNAL: [NodeJS.Signals, number][] = [
+  ["SIGHUP", 129],
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+];
 
 class UsageError extends Error {}
 
@@ -145,7 +151,10 @@ async function main(argv: string[]): Promise<number> {
       } catch (e) {
         throw new UsageError(`cannot open disk image ${args.fs}: ${(e as Error).message}`);
       }
-      disk = fileDisk;
+      // Every way out (a signal, Ctrl-A X, a crash) goes through process.exit: flush the disk there.
+      const opened = fileDisk;
+      process.once("exit", () => opened.close());
+      disk = opened;
     } else {
       const files = args.user !== undefined ? userDir(args.user) : guest?.user;
       if (!files) throw new UsageError("no user programs: pass --fs IMAGE or --user DIR");
@@ -207,6 +216,13 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
       return EXIT_OK;
     } catch (e) {
       if (e instanceof GuestFailure) return EXIT_PANIC;
+      if (e instanceof GuestStuck) {
+        process.stderr.write(
+          `\nxv6-machine: stuck: every hart waits in wfi with no timer set and no interrupt to wake it ` +
+            `(after ${machine.instructions} instructions)\n`,
+        );
+        return EXIT_TIMEOUT;
+      }
       if (!(e instanceof MachineError)) throw e;
       if (machine.powerOff !== undefined) return machine.powerOff === 0 ? EXIT_OK : EXIT_GUEST_FAIL;
       process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
@@ -236,6 +252,10 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
     term.restore();
   }
 }
+
+// Signal handlers run between slices (a slice always ends within its budget), so the disk is never
+// mid-request; process.exit then runs the exit hooks that restore the terminal and close the disk.
+for (const [sig, code] of EXIT_ON_SIGNAL) process.once(sig, () => process.exit(code));
 
 // `pnpm start -- --cmd ls` hands the separator on to us: skip it.
 const argv = process.argv.slice(2);

@@ -4,6 +4,7 @@ export {
   type ClockMode,
   FINISHER_BASE,
   GuestFailure,
+  GuestStuck,
   Machine,
   MachineError,
   type MachineOptions,

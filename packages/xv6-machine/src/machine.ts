@@ -50,6 +50,11 @@ export class GuestFailure extends MachineError {
   }
 }
 
+/** A wait ended because no hart can ever run again without input from outside the machine. */
+export class GuestStuck extends MachineError {
+  override name = "GuestStuck";
+}
+
 /** Budgets for the wait methods; `failOn` stops early when the output shows the guest is lost. */
 export interface WaitOptions {
   maxInstructions?: number;
@@ -263,6 +268,24 @@ export class Machine {
     return Math.max(0, Math.min(50, (d - this.now()) / 10_000));
   }
 
+  /**
+   * True when nothing can ever run again without input from outside: every hart waits in wfi with
+   * no interrupt pending, no typed input can be delivered, and no timer is set for a time still to
+   * come (devices answer at once, so they cannot wake a hart later on their own).
+   */
+  stuck(): boolean {
+    if (this.powerOff !== undefined || !this.allWaiting()) return false;
+    if (this.input.length > 0 && this.uart.rxSpace > 0) return false;
+    this.clint.update();
+    const now = this.now();
+    for (let id = 0; id < this.harts.length; id++) {
+      const h = this.harts[id];
+      if ((h.readMip() & h.mie) !== 0) return false;
+      for (const d of [this.clint.compare(id), h.nextDeadline()]) if (d < 2 ** 53 && d > now) return false;
+    }
+    return true;
+  }
+
   private allWaiting(): boolean {
     for (const h of this.harts) if (!h.waiting) return false;
     return true;
@@ -298,6 +321,9 @@ export class Machine {
       if (this.instructions >= limit) throw new MachineError(`no ${what} within the instruction budget`);
       if (performance.now() >= deadline) throw new MachineError(`no ${what} within the time budget`);
       const r = this.runSlice(Math.min(200_000, limit - this.instructions));
+      if (r === "idle" && this.stuck()) {
+        throw new GuestStuck(`no ${what}: every hart waits in wfi with no timer set and nothing to wake it`);
+      }
       if (r === "idle") await sleep(this.clockMode === "realtime" ? this.idleDelayMs() : 5);
       else await yieldToHost();
     }

@@ -1,6 +1,6 @@
 /**
  * The host side of the console. On a TTY: raw mode, with Ctrl-A X to quit and Ctrl-A Ctrl-A to
- * send a Ctrl-A, as in QEMU; the terminal is restored on exit, on SIGINT/SIGTERM and on a crash.
+ * send a Ctrl-A, as in QEMU; the terminal is restored on exit (signals included) and on a crash.
  * Otherwise (a pipe or file) every byte of stdin is typed into the guest.
  */
 export class Terminal {
@@ -36,14 +36,8 @@ export class Terminal {
     stdin.on("data", onData);
     this.onData = onData;
     stdin.resume();
-    const restore = () => this.restore();
-    const signal = (sig: NodeJS.Signals) => () => {
-      this.restore();
-      process.exit(sig === "SIGINT" ? 130 : 143);
-    };
-    process.once("exit", restore);
-    process.once("SIGINT", signal("SIGINT"));
-    process.once("SIGTERM", signal("SIGTERM"));
+    // The command's signal handlers end the process with process.exit, which comes through here.
+    process.once("exit", () => this.restore());
     process.once("uncaughtException", (e) => {
       this.restore();
       process.stderr.write(`xv6-machine: internal error: ${e.stack ?? e}\n`);
