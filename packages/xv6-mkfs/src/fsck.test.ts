@@ -317,6 +317,18 @@ describe("fsck and the log", () => {
     expect(fsck(img).problems).toEqual([]);
   });
 
+  it("reports a count past what a header block can hold when the superblock claims a longer log", () => {
+    const img = fresh();
+    // A 300-block log (blocks 2..301), 16 inodes (302), the bitmap (303), data from 304.
+    const fields = [0x10203040, 2000, 1696, 16, 300, 2, 302, 303];
+    for (const [i, v] of fields.entries()) set32(img, BSIZE + 4 * i, v);
+    set32(img, LOGSTART * BSIZE, 280);
+    expect(fsck(img, { repair: true })).toMatchObject({
+      replayed: false,
+      problems: expect.arrayContaining(["log header: count 280 is outside 0..255"]),
+    });
+  });
+
   it("refuses to replay a header with a bad count or a block inside the metadata", () => {
     const tooMany = fresh();
     set32(tooMany, LOGSTART * BSIZE, 50);

@@ -68,6 +68,43 @@ describe("openImage", () => {
   });
 });
 
+describe("path lookup", () => {
+  // README's entry is the root's third, at byte 32 of its first block.
+  const withName = (bytes: number[]) => {
+    const img = buildImage(files);
+    const fs = openImage(img);
+    const at = fs.fileBlocks(fs.inode(1))[0] * BSIZE + 32 + 2;
+    img.fill(0, at, at + 14);
+    img.set(bytes, at);
+    return openImage(img);
+  };
+  const enc = (s: string) => [...new TextEncoder().encode(s)];
+
+  it("matches a name of all 14 bytes, and no longer path part", () => {
+    const fs = withName(enc("fourteen-bytes"));
+    expect(fs.readFile("/fourteen-bytes")).toEqual(files[0].bytes);
+    expect(() => fs.lookup("/fourteen-bytes!")).toThrow("no such file");
+    expect(() => fs.lookup("/fourteen-byte")).toThrow("no such file");
+  });
+
+  it("reads a name up to its NUL, ignoring what follows, as the kernel does", () => {
+    const fs = withName([...enc("READ"), 0, ...enc("junk")]);
+    expect(fs.readFile("/READ")).toEqual(files[0].bytes);
+    expect(() => fs.lookup("/READ\0junk")).toThrow("no such file");
+  });
+
+  it("finds a name that is not UTF-8 by the way it displays", () => {
+    const fs = withName([0x52, 0xff, 0x45]);
+    expect(fs.list("/")[2].name).toBe("R\ufffdE");
+    expect(fs.readFile("/R\ufffdE")).toEqual(files[0].bytes);
+  });
+
+  it("finds a name of several-byte characters", () => {
+    const fs = withName(enc("h\u00e9llo-\u4e16"));
+    expect(fs.stat("/h\u00e9llo-\u4e16").inum).toBe(2);
+  });
+});
+
 describe("openImage on bad images", () => {
   const img = buildImage(files, { size: 1000 });
 

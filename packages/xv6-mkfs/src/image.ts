@@ -4,6 +4,7 @@ import {
   BSIZE,
   DINODE_SIZE,
   DIRENT_SIZE,
+  DIRSIZ,
   type Dinode,
   FSMAGIC,
   IPB,
@@ -40,6 +41,14 @@ export interface Stat {
 
 export interface ListEntry extends Stat {
   name: string;
+}
+
+const encoder = new TextEncoder();
+
+/** Whether the NUL-padded name at `at` is exactly `want`. */
+function nameIs(data: Uint8Array, at: number, want: Uint8Array): boolean {
+  for (let i = 0; i < want.length; i++) if (data[at + i] !== want[i]) return false;
+  return want.length === DIRSIZ || data[at + want.length] === 0;
 }
 
 const hex = (n: number) => `0x${n.toString(16)}`;
@@ -171,6 +180,22 @@ export class FsImage {
     return parseDirectory(this.read(dir));
   }
 
+  /** The first entry of `dir` whose name, decoded as UTF-8, is `name`. */
+  private find(dir: Inode, name: string): { inum: number } | undefined {
+    // A name holding no U+FFFD decodes to `name` exactly when its bytes are `name`'s UTF-8, so the
+    // bytes can be compared as they lie, without decoding every name on each step of every path.
+    if (name.includes("\ufffd")) return this.entries(dir).find((e) => e.name === name);
+    const want = encoder.encode(name);
+    // No name on disk holds a NUL: it would end the name.
+    if (want.length > DIRSIZ || want.includes(0)) return undefined;
+    const data = this.read(dir);
+    for (let off = 0; off + DIRENT_SIZE <= data.length; off += DIRENT_SIZE) {
+      const inum = data[off] | (data[off + 1] << 8);
+      if (inum !== 0 && nameIs(data, off + 2, want)) return { inum };
+    }
+    return undefined;
+  }
+
   /** Resolves an absolute or root-relative path, as the kernel would from `/`. */
   lookup(path: string): Inode {
     let inode = this.inode(ROOTINO);
@@ -178,7 +203,7 @@ export class FsImage {
     for (const part of path.split("/").filter((p) => p !== "")) {
       if (inode.type !== T_DIR) throw new FsError(`${walked || "/"} is not a directory`);
       walked += `/${part}`;
-      const entry = this.entries(inode).find((e) => e.name === part);
+      const entry = this.find(inode, part);
       if (!entry) throw new FsError(`${walked}: no such file or directory`);
       inode = this.inode(entry.inum);
       if (inode.type === 0) throw new FsError(`${walked}: its entry names free inode ${entry.inum}`);

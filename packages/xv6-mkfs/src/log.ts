@@ -1,4 +1,13 @@
+import { BSIZE } from "./format.js";
 import type { FsImage } from "./image.js";
+
+/** Block numbers a header block has room for, after its count. */
+const HEADER_SLOTS = BSIZE / 4 - 1;
+
+/** The most blocks a transaction can hold: the log's blocks after its header, as many as the header can name. */
+function maxLogged(image: FsImage): number {
+  return Math.min(image.sb.nlog - 1, HEADER_SLOTS);
+}
 
 /** The log's header block: how many blocks the last committed transaction wrote, and where they go. */
 export interface LogHeader {
@@ -13,7 +22,7 @@ export function readLogHeader(image: FsImage): LogHeader {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const n = view.getInt32(0, true);
   const blocks: number[] = [];
-  const shown = Math.max(0, Math.min(n, image.sb.nlog - 1));
+  const shown = Math.max(0, Math.min(n, maxLogged(image)));
   for (let i = 0; i < shown; i++) blocks.push(view.getUint32(4 + i * 4, true));
   return { n, blocks };
 }
@@ -21,8 +30,8 @@ export function readLogHeader(image: FsImage): LogHeader {
 /** What makes a log header unsafe to replay. */
 export function logHeaderProblems(image: FsImage, header: LogHeader): string[] {
   const { sb } = image;
-  if (header.n < 0 || header.n > sb.nlog - 1) {
-    return [`log header: count ${header.n} is outside 0..${sb.nlog - 1}`];
+  if (header.n < 0 || header.n > maxLogged(image)) {
+    return [`log header: count ${header.n} is outside 0..${maxLogged(image)}`];
   }
   // Replaying over the boot block, superblock or log itself would destroy the file system.
   const bad = header.blocks.filter((b) => b < sb.inodestart || b >= sb.size);
