@@ -304,6 +304,7 @@ export class Machine {
     const limit = this.instructions + (opts.maxInstructions ?? Number.POSITIVE_INFINITY);
     const deadline = performance.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
     let scanned = -1;
+    let stuck = false;
     for (;;) {
       const rest = this.output.slice(this.outputCursor);
       const end = found(rest);
@@ -320,10 +321,13 @@ export class Machine {
       if (this.powerOff !== undefined) throw new MachineError(`machine powered off (code ${this.powerOff})`);
       if (this.instructions >= limit) throw new MachineError(`no ${what} within the instruction budget`);
       if (performance.now() >= deadline) throw new MachineError(`no ${what} within the time budget`);
-      const r = this.runSlice(Math.min(200_000, limit - this.instructions));
-      if (r === "idle" && this.stuck()) {
+      if (stuck) {
         throw new GuestStuck(`no ${what}: every hart waits in wfi with no timer set and nothing to wake it`);
       }
+      const r = this.runSlice(Math.min(200_000, limit - this.instructions));
+      // Looked at on the next turn, once the output of this slice has been matched.
+      stuck = r === "idle" && this.stuck();
+      if (stuck) continue;
       if (r === "idle") await sleep(this.clockMode === "realtime" ? this.idleDelayMs() : 5);
       else await yieldToHost();
     }
