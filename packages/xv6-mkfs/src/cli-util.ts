@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { FsError } from "./errors.js";
+import { FsError, printable } from "./errors.js";
 import { withPath } from "./output.js";
 
 /** Thrown for a bad command line: exits 2 after printing the usage hint. */
@@ -21,7 +21,7 @@ function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === "string") {
     const reason = reasons[e.code] ?? e.code;
-    return e.path ? `${e.path}: ${reason}` : reason;
+    return e.path ? `${printable(e.path)}: ${reason}` : reason;
   }
   return err instanceof Error ? err.message : String(err);
 }
@@ -53,10 +53,11 @@ export function runCli(program: string, usage: string, io: Io, body: () => numbe
   } catch (err) {
     const parse = (err as NodeJS.ErrnoException)?.code?.startsWith("ERR_PARSE_ARGS");
     if (err instanceof UsageError || parse) {
-      io.err(`${program}: ${(err as Error).message}\n${usage}`);
+      io.err(`${program}: ${printable((err as Error).message)}\n${usage}`);
       return 2;
     }
-    io.err(`${program}: ${describe(err).split("\n")[0]}\n`);
+    // An error that is not ours (a bug) may still span lines: its first line is enough to report it.
+    io.err(`${program}: ${printable(describe(err).split("\n")[0])}\n`);
     return 1;
   }
 }

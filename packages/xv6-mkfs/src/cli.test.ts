@@ -94,6 +94,17 @@ describe("xv6-mkfs", () => {
     expect(existsSync(at("bad.img"))).toBe(false);
   });
 
+  it("keeps an error on one line when a name or path holds a newline", () => {
+    writeFileSync(at("two\nlines-too-long"), "x");
+    expect(run(mkfsCli, [at("bad.img"), at("two\nlines-too-long")]).err).toBe(
+      'xv6-mkfs: name "two\\nlines-too-long" is 18 bytes; xv6 names hold at most 14\n',
+    );
+    expect(run(mkfsCli, [at("no\ndir/bad.img"), at("README")]).err).toBe(
+      `xv6-mkfs: ${dir}/no\\ndir/bad.img: no such file or directory\n`,
+    );
+    expect(run(mkfsCli, ["--size", "1\n2", at("bad.img")]).err).toMatch(/^xv6-mkfs: [^\n]*"1\\n2"\n/);
+  });
+
   it("leaves an existing image untouched when it fails", () => {
     writeFileSync(at("keep.img"), "old");
     expect(run(mkfsCli, [at("keep.img"), at("missing")]).code).toBe(1);

@@ -261,6 +261,14 @@ describe("fsck detects each kind of corruption", () => {
     ]);
   });
 
+  it("keeps each problem on one line when a name holds a newline", () => {
+    const img = fresh();
+    writeEntry(img, 46, 2, 2, "RE\nAD/ME");
+    expect(problems(img)).toEqual([
+      'directory /: entry "RE\\nAD/ME" has a "/" in its name, so no path reaches it',
+    ]);
+  });
+
   it("ignores bytes after a name's NUL, as the kernel's 14-byte strncmp does", () => {
     const img = fresh();
     img.set([0, 0x78, 0x2f, 0x79], 46 * BSIZE + 4 * 16 + 2 + 4); // "tiny", NUL, "x/y"

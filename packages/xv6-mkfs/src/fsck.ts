@@ -1,3 +1,4 @@
+import { printable } from "./errors.js";
 import {
   BSIZE,
   MAX_FILE_BYTES,
@@ -91,7 +92,8 @@ class Checker {
   }
 
   private report(message: string): void {
-    this.problems.push(message);
+    // One problem a line: a name in the message may hold a newline.
+    this.problems.push(printable(message));
   }
 
   private name(inum: number): string {

@@ -63,6 +63,7 @@ describe("openImage", () => {
 
   it("names what is missing or wrong in a path", () => {
     expect(() => fs.lookup("/nope")).toThrow("/nope: no such file or directory");
+    expect(() => fs.lookup("/no\npe\x1b")).toThrow("/no\\npe\\u001b: no such file or directory");
     expect(() => fs.lookup("/README/x")).toThrow("/README is not a directory");
     expect(() => fs.readFile("/")).toThrow("is a directory");
   });
