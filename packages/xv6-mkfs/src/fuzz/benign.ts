@@ -1,4 +1,5 @@
-import { BSIZE, DINODE_SIZE, IPB } from "../format.js";
+import { BSIZE, DINODE_SIZE, IPB, NDIRECT } from "../format.js";
+import { ImageEditor } from "./editor.js";
 import type { Mutation } from "./mutate.js";
 
 // Changes to a sound image that the kernel can't tell from any other sound image: fsck must still
@@ -75,6 +76,41 @@ const unusedMetadata: Mutation = (rng, img, p) => {
   return { img, note: `unused metadata byte ${at} = ${img[at]}` };
 };
 
+/** Moves one block of a file elsewhere, as a defragmenter would: pointer, bitmap and all. */
+const relocate: Mutation = (rng, img, p) => {
+  const ed = new ImageEditor(img);
+  const dv = new DataView(img.buffer, img.byteOffset, img.byteLength);
+  const inum = rng.pick(p.files);
+  const inode = ed.inode(inum);
+  const count = Math.ceil(inode.size / BSIZE);
+  const bit = (b: number) => p.sb.bmapstart * BSIZE + (b >> 3);
+  // A block a change before this one took is no longer free: its bit says so.
+  const to = rng.pick(p.freeBlocks);
+  if (count === 0 || img[bit(to)] & (1 << (to & 7))) return fileByte(rng, img, p);
+  const fbn = rng.below(count);
+  const slot =
+    fbn < NDIRECT ? ed.inodeOffset(inum) + 12 + 4 * fbn : inode.addrs[NDIRECT] * BSIZE + 4 * (fbn - NDIRECT);
+  const from = dv.getUint32(slot, true);
+  img.copyWithin(to * BSIZE, from * BSIZE, (from + 1) * BSIZE);
+  dv.setUint32(slot, to, true);
+  img[bit(from)] &= ~(1 << (from & 7));
+  img[bit(to)] |= 1 << (to & 7);
+  return { img, note: `inode ${inum}'s file block ${fbn} moved from block ${from} to ${to}` };
+};
+
+/** What a system call would do: a new file, directory or hard link. */
+export const syscall: Mutation = (rng, img, p) => {
+  const ed = new ImageEditor(img);
+  const dir = rng.pick(p.dirs);
+  // "+" is in no base's names nor in rename()'s, so this name is new.
+  const name = `+${rng.below(1e9).toString(36)}`;
+  const what = rng.below(3);
+  if (what === 0) ed.create(dir, name, rng.bytes(rng.pick([0, 1, 1024, 3000, 13 * BSIZE + 1])));
+  else if (what === 1) ed.mkdir(dir, name);
+  else ed.link(dir, name, rng.pick(p.files));
+  return { img, note: `${["create", "mkdir", "link"][what]} ${name} in directory inode ${dir}` };
+};
+
 /** Changes that keep a sound image sound (for a base whose log is empty). */
 export const BENIGN: [Mutation, number][] = [
   [fileByte, 2],
@@ -84,4 +120,6 @@ export const BENIGN: [Mutation, number][] = [
   [freeInode, 1],
   [freeBlock, 1],
   [unusedMetadata, 1],
+  [relocate, 2],
+  [syscall, 2],
 ];

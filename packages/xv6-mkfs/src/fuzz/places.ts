@@ -1,12 +1,14 @@
-import { BSIZE, type Superblock, T_DIR } from "../format.js";
+import { BSIZE, type Superblock, T_DIR, T_FILE } from "../format.js";
 import { openImage } from "../image.js";
 
 /** Where a base image keeps each kind of thing, so mutations can aim at it. */
 export interface Places {
   sb: Superblock;
   dataStart: number;
-  /** Allocated inodes. */
+  /** Allocated inodes; of them, the directories and the plain files. */
   inums: number[];
+  dirs: number[];
+  files: number[];
   dirBlocks: number[];
   indirectBlocks: number[];
   /** Data blocks of files, with the bytes of each that lie within the file's size. */
@@ -24,6 +26,8 @@ export function placesOf(bytes: Uint8Array): Places {
     sb: fs.sb,
     dataStart: fs.dataStart,
     inums: [],
+    dirs: [],
+    files: [],
     dirBlocks: [],
     indirectBlocks: [],
     fileBlocks: [],
@@ -39,6 +43,8 @@ export function placesOf(bytes: Uint8Array): Places {
       continue;
     }
     places.inums.push(inum);
+    if (inode.type === T_DIR) places.dirs.push(inum);
+    if (inode.type === T_FILE) places.files.push(inum);
     const indirect = inode.addrs[12];
     if (indirect !== 0) {
       places.indirectBlocks.push(indirect);

@@ -1,7 +1,7 @@
 import { printable } from "../errors.js";
 import { fsck } from "../fsck.js";
 import { type Base, bases } from "./bases.js";
-import { BENIGN } from "./benign.js";
+import { BENIGN, syscall } from "./benign.js";
 import { checkImage } from "./check.js";
 import { choose, HOSTILE, type Mutation, resize } from "./mutate.js";
 import { type Places, placesOf } from "./places.js";
@@ -42,8 +42,10 @@ export function makeCase(seed: number, index: number): FuzzCase {
   let img: Uint8Array = base.bytes.slice();
   const notes: string[] = [];
   const changes = Array.from({ length: rng.int(1, 3) }, () => choose(rng, table));
-  // Changing the length last keeps the others' offsets, taken from the base, inside the image.
-  changes.sort((a, b) => Number(a === resize) - Number(b === resize));
+  // Changing the length last keeps the others' offsets, taken from the base, inside the image; a
+  // system call goes last too, as it may take a free inode or block that another change fills with noise.
+  const last = (m: Mutation) => Number(m === resize || m === syscall);
+  changes.sort((a, b) => last(a) - last(b));
   for (const change of changes) {
     const done = change(rng, img, places);
     img = done.img;
