@@ -41,17 +41,23 @@ export class BareMachine {
   readonly clint: Clint;
   readonly tohost: number;
   readonly fromhost: number;
+  private readonly view: DataView;
   private skippedTicks = 0;
 
   constructor(elfBytes: Uint8Array, opts: BareOptions = {}) {
     const elf = parseElf(elfBytes);
     this.ram = new Ram(opts.ramSize ?? 128 << 20);
     this.bus = new SimpleBus(this.ram);
+    this.view = new DataView(this.ram.u8.buffer);
     const tohost = elf.symbols.get("tohost");
     if (tohost === undefined) throw new ElfError("ELF file has no `tohost` symbol (HTIF programs need one)");
     if (!this.ram.contains(tohost, 8)) throw new ElfError("`tohost` is not in RAM");
     this.tohost = tohost;
-    this.fromhost = elf.symbols.get("fromhost") ?? -1;
+    const fromhost = elf.symbols.get("fromhost");
+    // Replies are written there: outside RAM they would be lost, or land on RAM modulo 2^32.
+    if (fromhost !== undefined && !this.ram.contains(fromhost, 8))
+      throw new ElfError("`fromhost` is not in RAM");
+    this.fromhost = fromhost ?? -1;
     loadSegments(this.ram, elf);
     const clock = { now: () => Math.floor(this.hart.instret / STEPS_PER_TICK) + this.skippedTicks };
     this.hart = new Hart({ bus: this.bus, mmu: opts.mmu?.(this.ram), clock, resetPc: elf.entry });
@@ -59,15 +65,14 @@ export class BareMachine {
     this.bus.map(CLINT_BASE, 0x10000, this.clint);
   }
 
+  // Byte for byte: tohost and the syscall block may sit at any alignment (the hart's own
+  // misaligned stores put them there), and the caller has checked they lie in RAM.
   private read64(pa: number): bigint {
-    const i = (pa - this.ram.base) >>> 2;
-    return (BigInt(this.ram.i32[i + 1] >>> 0) << 32n) | BigInt(this.ram.i32[i] >>> 0);
+    return this.view.getBigUint64(pa - this.ram.base, true);
   }
 
   private write64(pa: number, v: bigint): void {
-    const i = (pa - this.ram.base) >>> 2;
-    this.ram.i32[i] = Number(v & 0xffffffffn) | 0;
-    this.ram.i32[i + 1] = Number((v >> 32n) & 0xffffffffn) | 0;
+    this.view.setBigUint64(pa - this.ram.base, v, true);
     this.ram.noteStore(pa - this.ram.base, 8);
   }
 
