@@ -26,7 +26,9 @@ export class BlockRequests {
 
   /** Serves one chain; returns the used length, or -1 when there is nowhere to put the status byte. */
   serve(chain: Chain): number {
-    if (chain.writeBytes === 0) return -1;
+    // A request whose status byte cannot be written breaks the ring, and is not performed: the
+    // driver would never learn that its write or flush happened.
+    if (chain.writeBytes === 0 || !chain.writableInRam(chain.writeBytes - 1)) return -1;
     this.written = 0;
     this.statusByte[0] = this.execute(chain);
     if (chain.scatter(chain.writeBytes - 1, this.statusByte) !== 1) return -1;

@@ -73,6 +73,16 @@ export class Chain {
     return done;
   }
 
+  /** Whether writable byte `offset` lies in RAM (RAM is as writable as it is readable). */
+  writableInRam(offset: number): boolean {
+    for (let i = 0; i < this.writeCount; i++) {
+      const len = this.writeLen[i];
+      if (offset < len) return this.memory.read(this.writeAddr[i] + offset, this.byte);
+      offset -= len;
+    }
+    return false;
+  }
+
   /**
    * Whether the readable bytes from offset on start and end inside RAM, piece by piece. Guest RAM is
    * one contiguous range, so this lets a write request fail before anything reaches the disk.

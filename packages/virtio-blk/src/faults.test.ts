@@ -268,7 +268,7 @@ describe.each(["legacy", "modern"] as const)("%s transport: bad guest programmin
       d.setDesc(0, OUTSIDE, 48, Desc.Indirect);
       d.post(0);
       d.notify();
-      expectNeedsReset(d, /descriptor outside RAM/);
+      expectNeedsReset(d, /indirect table outside RAM/);
     });
 
     it("needs reset for a loop inside a table", () => {

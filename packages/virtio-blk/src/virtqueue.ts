@@ -159,6 +159,10 @@ export class Virtqueue {
         if (indirect) return this.fail("indirect descriptor inside an indirect table");
         if (flags & Desc.Next) return this.fail("indirect descriptor with NEXT");
         if (len === 0 || len % 16 !== 0) return this.fail("indirect table length not a multiple of 16");
+        // No chain needs more than seg_max + 2 = QueueNumMax descriptors. Checking the bound and the
+        // whole table before walking it keeps a table of 2^28 entries from being walked at all.
+        if (len / 16 > this.maxSize) return this.fail("indirect table longer than QueueNumMax");
+        if (!this.inRam(addr, len)) return this.fail("indirect table outside RAM");
         // The WRITE flag of the descriptor that points at a table means nothing; its entries count.
         table = addr;
         size = budget = len / 16;
