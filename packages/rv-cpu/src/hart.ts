@@ -786,7 +786,8 @@ export class Hart {
 
   /**
    * Runs up to `budget` instructions. Returns how many steps were taken (traps count as steps).
-   * Returns early after anything that may change interrupt state (CSR writes, xRET, wfi).
+   * Returns early after xRET, wfi and sfence.vma; a CSR write that makes an interrupt deliverable
+   * takes it at once.
    */
   run(budget: number): number {
     const ram = this.ram;
