@@ -67,7 +67,13 @@ struct cpu {
   struct context sched;    // swtch() here to enter the scheduler
   int noff;                // depth of push_off()
   int intena;              // were interrupts on before push_off()?
+  int idle;                // in the scheduler, may be about to wfi
 };
+
+// A hart's machine software interrupt bit in the CLINT: writing 1 makes
+// start.c's machine-mode handler raise a supervisor software interrupt
+// there (an IPI).
+#define CLINT_MSIP(h) (CLINT + 4*(h))
 
 extern struct cpu cpus[NCPU];
 

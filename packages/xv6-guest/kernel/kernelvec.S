@@ -46,3 +46,22 @@ kernelvec:
         ld      t6, 128(sp)
         addi    sp, sp, 256
         sret
+
+# Machine mode's trap handler. The one machine-mode trap left enabled
+# is the CLINT software interrupt that kick_idle() (proc.c) raises; pass
+# it on as a supervisor software interrupt and lower the CLINT bit.
+# mscratch holds this hart's mscratch_area (start.c): a save slot, then
+# the MSIP address.
+
+        .globl machvec
+        .balign 4
+machvec:
+        csrrw   a0, mscratch, a0
+        sd      a1, 0(a0)
+        ld      a1, 8(a0)
+        sw      zero, 0(a1)
+        li      a1, 2                   # SSIP
+        csrs    mip, a1
+        ld      a1, 0(a0)
+        csrrw   a0, mscratch, a0
+        mret

@@ -18,6 +18,14 @@ static struct spinlock wait_lock;
 extern char trampoline[];
 
 static void forkret(void);
+static void kick_idle(int);
+
+// p->state read without p->lock, as a hint to be checked under it.
+static inline enum procstate
+peek_state(struct proc *p)
+{
+  return *(volatile enum procstate *)&p->state;
+}
 
 int
 cpuid(void)
@@ -260,6 +268,7 @@ fork(void)
   acquire(&np->lock);
   np->state = RUNNABLE;
   release(&np->lock);
+  kick_idle(1);
   return pid;
 }
 
@@ -346,6 +355,18 @@ wait(uint64 addr)
 
 // Each hart runs this forever: pick a runnable process, switch to it,
 // and come back here when it gives up the hart. Idle harts wait in wfi.
+//
+// The search runs with interrupts off. An interrupt that arrives during
+// it (a disk completion that wakes the process we just passed) then
+// stays pending, and wfi, which returns at once for a pending interrupt
+// even while they are off, does not sleep through it until the next
+// timer tick. The next pass takes it with intr_on().
+//
+// A process made runnable by another hart raises no interrupt here by
+// itself; c->idle asks that hart for one (kick_idle()). It is set before
+// the search and read by the waker after it has marked the process
+// RUNNABLE, each followed by a fence, so either the search finds the
+// process or the waker sees the flag.
 void
 scheduler(void)
 {
@@ -353,23 +374,49 @@ scheduler(void)
   c->proc = 0;
   for(;;){
     intr_on();
+    intr_off();
+    c->idle = 1;
+    __sync_synchronize();
     int ran = 0;
     for(struct proc *p = proc; p < &proc[NPROC]; p++){
+      if(peek_state(p) != RUNNABLE)
+        continue;
       acquire(&p->lock);
       if(p->state == RUNNABLE){
+        c->idle = 0;
         p->state = RUNNING;
         c->proc = p;
         swtch(&c->sched, &p->context);
         c->proc = 0;
+        // intena is now the process's; release() must not turn
+        // interrupts on in the middle of the search.
+        c->intena = 0;
         ran = 1;
       }
       release(&p->lock);
     }
-    if(!ran){
-      intr_on();
+    if(!ran)
       asm volatile("wfi");
+    c->idle = 0;
+  }
+}
+
+// n processes have just become RUNNABLE: interrupt up to n idle harts
+// (other than this one, which is running or about to search) so that
+// they run them now rather than at their next timer tick.
+static void
+kick_idle(int n)
+{
+  __sync_synchronize();
+  push_off();
+  int me = cpuid();
+  for(int i = 0; i < NCPU && n > 0; i++){
+    if(i != me && cpus[i].idle && __sync_lock_test_and_set(&cpus[i].idle, 0)){
+      *(volatile uint32 *)CLINT_MSIP(i) = 1;
+      n--;
     }
   }
+  pop_off();
 }
 
 // Switch to this hart's scheduler. The caller holds only p->lock and
@@ -406,12 +453,14 @@ void
 sleep(void *chan, struct spinlock *lk)
 {
   struct proc *p = myproc();
-  // Holding p->lock, no wakeup() can slip in between releasing lk and
-  // going to sleep: wakeup() needs p->lock too.
+  // We are marked asleep before lk is released, so a waker (who holds
+  // lk) sees it without taking p->lock; and p->lock, held until the
+  // scheduler has switched away, keeps the waker from making us
+  // RUNNABLE while we are still running.
   acquire(&p->lock);
-  release(lk);
   p->chan = chan;
   p->state = SLEEPING;
+  release(lk);
   sched();
   p->chan = 0;
   release(&p->lock);
@@ -423,14 +472,21 @@ void
 wakeup(void *chan)
 {
   struct proc *me = myproc();
+  int woken = 0;
   for(struct proc *p = proc; p < &proc[NPROC]; p++){
-    if(p == me)
+    // Only processes that look asleep on chan are locked: each slot's
+    // lock is shared with every other hart's scheduler and wakeups.
+    if(p == me || peek_state(p) != SLEEPING || *(void *volatile *)&p->chan != chan)
       continue;
     acquire(&p->lock);
-    if(p->state == SLEEPING && p->chan == chan)
+    if(p->state == SLEEPING && p->chan == chan){
       p->state = RUNNABLE;
+      woken++;
+    }
     release(&p->lock);
   }
+  if(woken)
+    kick_idle(woken);
 }
 
 // Mark process pid as killed (init cannot be). It exits the next time it heads back to
@@ -444,9 +500,12 @@ kill(int pid)
     acquire(&p->lock);
     if(p->pid == pid && p->state != UNUSED){
       p->killed = 1;
-      if(p->state == SLEEPING)
+      int woken = p->state == SLEEPING;
+      if(woken)
         p->state = RUNNABLE;
       release(&p->lock);
+      if(woken)
+        kick_idle(1);
       return 0;
     }
     release(&p->lock);

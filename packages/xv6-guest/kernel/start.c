@@ -4,6 +4,11 @@
 // Timer: Sstc. Each hart programs its own stimecmp from supervisor
 // mode; machine mode only enables it (menvcfg.STCE) and lets
 // supervisor mode read the time CSR (mcounteren.TM).
+//
+// Inter-hart interrupts: supervisor mode can raise a hart's CLINT
+// software interrupt, but that interrupt is a machine-mode one and
+// cannot be delegated. Machine mode's only trap handler (machvec in
+// kernelvec.S) turns it into a supervisor software interrupt.
 
 #include "kernel.h"
 
@@ -11,6 +16,11 @@
 __attribute__((aligned(16))) char boot_stacks[BOOTSTACK * NCPU];
 
 void kmain(void);
+void machvec(void);
+
+// Per hart, for machvec: a register's save slot, and the address of the
+// hart's CLINT MSIP word.
+uint64 mscratch_area[NCPU][2];
 
 #define CSR_MENVCFG   0x30a
 #define CSR_STIMECMP  0x14d
@@ -41,6 +51,11 @@ mstart(uint64 hartid)
   csr_set(mcounteren, 2);
   csr_write(0x14d, ~0UL);
   csr_set(mie, MIE_STIE);
+
+  mscratch_area[hartid][1] = CLINT_MSIP(hartid);
+  csr_write(mscratch, (uint64)mscratch_area[hartid]);
+  csr_write(mtvec, (uint64)machvec);
+  csr_set(mie, MIE_MSIE);
 
   reg_write(tp, hartid);
   asm volatile("mret");

@@ -22,6 +22,7 @@ void usertrap(void);
 #define SCAUSE_FETCH_PF     12
 #define SCAUSE_LOAD_PF      13
 #define SCAUSE_STORE_PF     15
+#define SIP_SSIP            (1UL << 1)
 
 void
 trap_init(void)
@@ -70,6 +71,12 @@ devintr(uint64 scause)
       printf("devintr: unexpected irq %d\n", irq);
     if(irq)
       plic_complete(irq);
+    return 1;
+  }
+  if(scause == SCAUSE_SSOFT){
+    // Another hart made a process runnable (kick_idle); the scheduler
+    // looks again when this trap returns to it.
+    csr_clear(sip, SIP_SSIP);
     return 1;
   }
   if(scause == SCAUSE_STIMER){

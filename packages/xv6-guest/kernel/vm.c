@@ -34,6 +34,7 @@ kvm_init(void)
   kvmmap(k, UART0, UART0, PGSIZE, PTE_R | PTE_W);
   kvmmap(k, VIRTIO0, VIRTIO0, PGSIZE, PTE_R | PTE_W);
   kvmmap(k, PLIC, PLIC, 0x400000, PTE_R | PTE_W);
+  kvmmap(k, CLINT, CLINT, PGSIZE, PTE_R | PTE_W);     // MSIP words, for IPIs
   kvmmap(k, KERNBASE, KERNBASE, (uint64)etext - KERNBASE, PTE_R | PTE_X);
   kvmmap(k, (uint64)etext, (uint64)etext, PHYSTOP - (uint64)etext, PTE_R | PTE_W);
   kvmmap(k, TRAMPOLINE, (uint64)trampoline, PGSIZE, PTE_R | PTE_X);
