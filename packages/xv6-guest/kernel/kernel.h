@@ -232,13 +232,13 @@ void plic_complete(int);
 struct buf;
 void virtio_disk_init(void);
 void virtio_disk_rw(struct buf *, int write);
+void virtio_disk_flush(void);
 void virtio_disk_intr(void);
 
 // ---------------------------------------------------------- file system
 
 struct buf {
   int valid;               // holds the block's contents
-  int disk;                // owned by the disk driver during I/O
   uint dev;
   uint blockno;
   struct sleeplock lock;

@@ -11,6 +11,21 @@
 // may not have reached home yet: it is installed again.
 //
 // On disk, at sb.logstart: the header block, then the logged blocks.
+//
+// A disk with a volatile write cache (virtio's VIRTIO_BLK_F_FLUSH) may
+// make completed writes durable in any order, and lose any of them if
+// the host crashes. Each step of a commit must therefore be durable
+// before the next one starts, so there is a flush after each:
+//   1. the logged blocks -- else a durable header could replay stale log
+//      blocks;
+//   2. the header (the commit point) -- else some home blocks could be
+//      durable without the header that completes them; and once this
+//      flush returns the group survives a crash;
+//   3. the home blocks -- else a durable cleared header could stand for
+//      home blocks that were lost;
+//   4. the cleared header -- else the next group's log blocks could be
+//      durable under this group's header, and replayed over its homes.
+// Recovery at boot does 3 and 4 as well.
 
 #include "kernel.h"
 
@@ -79,8 +94,10 @@ log_init(int dev, struct superblock *s)
     panic("log_init: log too small");
   read_header();
   install(1);
+  virtio_disk_flush();
   lg.lh.n = 0;
   write_header();
+  virtio_disk_flush();
 }
 
 static void
@@ -97,10 +114,14 @@ commit(void)
     brelse(from);
     brelse(to);
   }
+  virtio_disk_flush();
   write_header();      // the commit point
+  virtio_disk_flush();
   install(0);
+  virtio_disk_flush();
   lg.lh.n = 0;
   write_header();
+  virtio_disk_flush();
 }
 
 void

@@ -3,7 +3,11 @@
 // one physically contiguous area given by page number) and version 2
 // ("modern": the three rings are given by address). The version
 // register decides. One split virtqueue; every request takes three
-// descriptors (header, data, status byte).
+// descriptors (header, data, status byte), a FLUSH two (no data).
+//
+// VIRTIO_BLK_F_FLUSH is accepted when the device offers it; it means
+// the device may keep completed writes in a volatile cache until a FLUSH
+// request, which the log issues when it commits (log.c).
 
 #include "kernel.h"
 
@@ -46,6 +50,8 @@
 #define F_ANY_LAYOUT      27
 #define F_INDIRECT_DESC   28
 #define F_EVENT_IDX       29
+// The one we use when offered.
+#define F_BLK_FLUSH        9
 // And the one a modern device needs (bit 32, i.e. bit 0 of the high word).
 #define F_VERSION_1_HI     0
 
@@ -82,6 +88,7 @@ struct vq_used {
 
 #define BLK_IN   0   // read from the disk
 #define BLK_OUT  1   // write to the disk
+#define BLK_FLUSH 4  // make completed writes durable
 
 struct blk_header {
   uint32 type;
@@ -100,9 +107,10 @@ static struct {
   struct vq_used *used;
   uint16 used_seen;           // how far we have read the used ring
   char busy[NSLOT];
-  struct buf *slot_buf[NSLOT];
+  char queued[NSLOT];         // given to the device, not yet used
   struct blk_header hdr[NSLOT];
   volatile uchar status[NSLOT];
+  int flush;                  // VIRTIO_BLK_F_FLUSH negotiated
 } disk;
 
 void
@@ -129,6 +137,7 @@ virtio_disk_init(void)
             (1u << F_EVENT_IDX));
   R(MMIO_DRIVER_FEATSEL) = 0;
   R(MMIO_DRIVER_FEATURES) = feat;
+  disk.flush = (feat >> F_BLK_FLUSH) & 1;
   if(version == 2){
     R(MMIO_DEVICE_FEATSEL) = 1;
     uint32 hi = R(MMIO_DEVICE_FEATURES) & (1u << F_VERSION_1_HI);
@@ -183,50 +192,67 @@ take_slot(void)
   return -1;
 }
 
-// Read or write buffer b's block, sleeping until the device is done.
-void
-virtio_disk_rw(struct buf *b, int write)
+// Give the device one request -- type, sector, and a block of data
+// unless data is 0 -- and sleep until it is done.
+static void
+request(uint32 type, uint64 sector, uchar *data)
 {
   acquire(&disk.lock);
   int s;
   while((s = take_slot()) < 0)
     sleep(&disk.busy, &disk.lock);
 
-  disk.hdr[s].type = write ? BLK_OUT : BLK_IN;
+  disk.hdr[s].type = type;
   disk.hdr[s].reserved = 0;
-  disk.hdr[s].sector = (uint64)b->blockno * (BSIZE / 512);
+  disk.hdr[s].sector = sector;
   disk.status[s] = 0xff;
 
   struct vq_desc *d = &disk.desc[3 * s];
   d[0].addr = (uint64)&disk.hdr[s];
   d[0].len = sizeof(struct blk_header);
   d[0].flags = DESC_NEXT;
-  d[0].next = 3 * s + 1;
-  d[1].addr = (uint64)b->data;
-  d[1].len = BSIZE;
-  d[1].flags = DESC_NEXT | (write ? 0 : DESC_WRITE);
-  d[1].next = 3 * s + 2;
+  d[0].next = 3 * s + (data ? 1 : 2);
+  if(data){
+    d[1].addr = (uint64)data;
+    d[1].len = BSIZE;
+    d[1].flags = DESC_NEXT | (type == BLK_IN ? DESC_WRITE : 0);
+    d[1].next = 3 * s + 2;
+  }
   d[2].addr = (uint64)&disk.status[s];
   d[2].len = 1;
   d[2].flags = DESC_WRITE;
   d[2].next = 0;
 
-  b->disk = 1;
-  disk.slot_buf[s] = b;
-
+  disk.queued[s] = 1;
   disk.avail->ring[disk.avail->idx % QSIZE] = 3 * s;
   __sync_synchronize();
   disk.avail->idx++;
   __sync_synchronize();
   R(MMIO_QUEUE_NOTIFY) = 0;
 
-  while(b->disk == 1)
-    sleep(b, &disk.lock);
+  while(disk.queued[s])
+    sleep(&disk.queued[s], &disk.lock);
 
-  disk.slot_buf[s] = 0;
   disk.busy[s] = 0;
   wakeup(&disk.busy);
   release(&disk.lock);
+}
+
+// Read or write buffer b's block, sleeping until the device is done.
+void
+virtio_disk_rw(struct buf *b, int write)
+{
+  request(write ? BLK_OUT : BLK_IN, (uint64)b->blockno * (BSIZE / 512), b->data);
+}
+
+// Return once every write completed so far is on stable storage. A
+// device without VIRTIO_BLK_F_FLUSH is taken to write through (it has
+// no cache we could flush), as Linux's driver assumes too.
+void
+virtio_disk_flush(void)
+{
+  if(disk.flush)
+    request(BLK_FLUSH, 0, 0);
 }
 
 void
@@ -239,12 +265,12 @@ virtio_disk_intr(void)
     __sync_synchronize();
     uint32 id = disk.used->ring[disk.used_seen % QSIZE].id;
     int s = id / 3;
-    if(id % 3 != 0 || s >= NSLOT || disk.slot_buf[s] == 0)
+    if(id % 3 != 0 || s >= NSLOT || !disk.queued[s])
       panic("virtio_disk_intr: bad id");
     if(disk.status[s] != 0)
       panic("virtio_disk_intr: I/O error");
-    disk.slot_buf[s]->disk = 0;
-    wakeup(disk.slot_buf[s]);
+    disk.queued[s] = 0;
+    wakeup(&disk.queued[s]);
     disk.used_seen++;
   }
   release(&disk.lock);
