@@ -1,7 +1,8 @@
 import { Ram, SimpleBus } from "./bus.js";
+import { EngineMismatch, hartDiff, ramDiff } from "./check.js";
 import { Clint } from "./clint.js";
 import { ElfError, loadSegments, parseElf } from "./elf.js";
-import { Hart } from "./hart.js";
+import { type Engine, Hart } from "./hart.js";
 import type { Mmu } from "./mmu.js";
 
 export interface BareOptions {
@@ -15,6 +16,14 @@ export interface BareOptions {
   trace?: (hart: Hart) => void;
   /** Translation for satp modes other than Bare (the sv39 package provides one). */
   mmu?: (ram: Ram) => Mmu;
+  /**
+   * Execution engine of the hart (see HartOptions), or "check": the compiler runs the program and
+   * the interpreter runs it beside, in step; the first difference in registers, pc, CSRs, output or
+   * memory throws an EngineMismatch.
+   */
+  engine?: Engine | "check";
+  /** See HartOptions.jitThreshold. */
+  jitThreshold?: number;
 }
 
 export type BareResult =
@@ -43,6 +52,10 @@ export class BareMachine {
   readonly fromhost: number;
   private readonly view: DataView;
   private skippedTicks = 0;
+  /** The interpreted twin in check mode. */
+  private readonly shadow: BareMachine | undefined;
+  /** Set by slice() when the program has finished or can never go on. */
+  private ended: BareResult | undefined;
 
   constructor(elfBytes: Uint8Array, opts: BareOptions = {}) {
     const elf = parseElf(elfBytes);
@@ -60,9 +73,17 @@ export class BareMachine {
     this.fromhost = fromhost ?? -1;
     loadSegments(this.ram, elf);
     const clock = { now: () => Math.floor(this.hart.instret / STEPS_PER_TICK) + this.skippedTicks };
-    this.hart = new Hart({ bus: this.bus, mmu: opts.mmu?.(this.ram), clock, resetPc: elf.entry });
+    this.hart = new Hart({
+      bus: this.bus,
+      mmu: opts.mmu?.(this.ram),
+      clock,
+      resetPc: elf.entry,
+      engine: opts.engine === "check" ? "jit" : opts.engine,
+      jitThreshold: opts.jitThreshold,
+    });
     this.clint = new Clint([this.hart], () => clock.now());
     this.bus.map(CLINT_BASE, 0x10000, this.clint);
+    if (opts.engine === "check") this.shadow = new BareMachine(elfBytes, { ...opts, engine: "interp" });
   }
 
   // Byte for byte: tohost and the syscall block may sit at any alignment (the hart's own
@@ -117,33 +138,60 @@ export class BareMachine {
   run(opts: BareOptions = {}): BareResult {
     const max = opts.maxInstructions ?? 1e9;
     const output = opts.output ?? (() => {});
-    const hart = this.hart;
+    const shadow = this.shadow;
     let total = 0;
+    let chunks = 0;
     while (total < max) {
-      this.clint.update();
-      let n: number;
-      if (opts.trace) {
-        opts.trace(hart);
-        n = hart.run(1);
-      } else n = hart.run(Math.min(CHUNK, max - total));
-      total += n;
-      const code = this.serviceHtif(output);
-      if (code !== undefined) {
-        if (code === 0n) return { status: "pass", instructions: total };
-        return { status: "fail", test: Number(code), instructions: total };
-      }
-      if (n === 0 && hart.waiting) {
-        // Nothing runs until a timer fires: jump time forward to the nearest deadline.
-        const deadline = Math.min(this.clint.nextDeadline(), hart.nextDeadline());
-        const now = this.clint.now();
-        if (!(deadline < 2 ** 53)) return { status: "stuck", instructions: total };
-        if (deadline > now) this.skippedTicks += deadline - now;
-        else if (hart.pendingInterrupt() < 0 && (hart.readMip() & hart.mie) === 0) {
-          return { status: "stuck", instructions: total };
+      const budget = opts.trace ? 1 : Math.min(CHUNK, max - total);
+      opts.trace?.(this.hart);
+      if (shadow === undefined) {
+        total += this.slice(budget, output, total);
+      } else {
+        const mine: number[] = [];
+        const theirs: number[] = [];
+        const n = this.slice(budget, (b) => mine.push(...b), total);
+        const m = shadow.slice(budget, (b) => theirs.push(...b), total);
+        let diff = n !== m ? `steps ${n} vs ${m}` : hartDiff(this.hart, shadow.hart);
+        if (diff === undefined && mine.join() !== theirs.join()) diff = "console output";
+        if (diff === undefined && (++chunks % 64 === 0 || this.ended !== undefined))
+          diff = ramDiff(this.ram, shadow.ram);
+        if (diff === undefined && this.ended?.status !== shadow.ended?.status) diff = "how the program ended";
+        if (diff !== undefined) {
+          throw new EngineMismatch(`compiled and interpreted runs differ after ${total} steps: ${diff}`);
         }
+        if (mine.length > 0) output(Uint8Array.from(mine));
+        total += n;
       }
+      const ended = this.ended;
+      if (ended !== undefined) return { ...ended, instructions: total };
     }
     return { status: "limit", instructions: total };
+  }
+
+  /** Runs up to `budget` steps and services HTIF; sets `ended` when the program is done. */
+  private slice(budget: number, output: (b: Uint8Array) => void, total: number): number {
+    const hart = this.hart;
+    this.clint.update();
+    const n = hart.run(budget);
+    const code = this.serviceHtif(output);
+    if (code !== undefined) {
+      this.ended =
+        code === 0n
+          ? { status: "pass", instructions: total + n }
+          : { status: "fail", test: Number(code), instructions: total + n };
+      return n;
+    }
+    if (n === 0 && hart.waiting) {
+      // Nothing runs until a timer fires: jump time forward to the nearest deadline.
+      const deadline = Math.min(this.clint.nextDeadline(), hart.nextDeadline());
+      const now = this.clint.now();
+      if (!(deadline < 2 ** 53)) this.ended = { status: "stuck", instructions: total };
+      else if (deadline > now) this.skippedTicks += deadline - now;
+      else if (hart.pendingInterrupt() < 0 && (hart.readMip() & hart.mie) === 0) {
+        this.ended = { status: "stuck", instructions: total };
+      }
+    }
+    return n;
   }
 }
 

@@ -14,6 +14,14 @@ export interface Device {
 /** Decoded-instruction cache slots per 4 KiB page: one per halfword, plus a sentinel. */
 export const PAGE_SLOTS = 2049;
 
+/** Told when stored bytes overwrite decoded code (the compiling engine's cache listens). */
+export interface CodeWatcher {
+  /** A store touched decoded slots `first`..`last` of RAM page `page`. */
+  codeWritten(page: number, first: number, last: number): void;
+  /** Page `page` stopped holding code. */
+  codeDropped(page: number): void;
+}
+
 /** Fetch-page entries (by any hart) after which an unvisited code page counts as stale. */
 const STALE_CODE = 1 << 16;
 
@@ -46,6 +54,8 @@ export class Ram {
    * their store fast path may write without checking.
    */
   epoch = 0;
+  /** The compiled-code cache over this RAM, if a hart compiles. */
+  codeWatcher: CodeWatcher | undefined;
 
   constructor(size: number, base = 0x8000_0000, maxHarts = 8) {
     if (!Number.isInteger(size) || size <= 0 || size % 4096 !== 0) {
@@ -79,6 +89,7 @@ export class Ram {
     const first = (off & 4095) >>> 1;
     const last = ((off & 4095) + len - 1) >>> 1;
     ops.fill(0, first === 0 ? 0 : first - 1, Math.min(last + 1, PAGE_SLOTS - 1));
+    this.codeWatcher?.codeWritten(off >>> 12, first === 0 ? 0 : first - 1, last);
   }
 
   /**
@@ -87,6 +98,7 @@ export class Ram {
    * are cleared, so a hart still fetching from it decodes afresh and registers the page again.
    */
   dropCode(page: number): void {
+    this.codeWatcher?.codeDropped(page);
     this.codeOps[page]?.fill(0, 0, PAGE_SLOTS - 1);
     this.codeOps[page] = undefined;
     this.codeImms[page] = undefined;

@@ -26,6 +26,23 @@ describe("conformance suite", () => {
   }
 });
 
+// The same programs with every block compiled the first time it runs, and the interpreter running
+// beside in step: any difference in state, output or memory throws.
+describe("conformance suite, compiled vs interpreted", () => {
+  for (const f of elfs) {
+    it(f.replace(/\.elf$/, ""), () => {
+      const result = runBare(new Uint8Array(readFileSync(bin + f)), {
+        maxInstructions: 50_000_000,
+        mmu: (ram) => new Sv39Mmu(ram),
+        engine: "check",
+        jitThreshold: 1,
+        ramSize: 4 << 20, // both RAMs are compared whole: keep them small
+      });
+      expect(result).toMatchObject({ status: "pass" });
+    });
+  }
+});
+
 describe("rv-run", () => {
   it("exits 1 and names the failing check of a failing test", () => {
     const r = spawnSync(process.execPath, [cli, `${bin}fail.elf`], { encoding: "utf8" });
@@ -57,13 +74,18 @@ describe("Sv39 conformance: ISA tests in U-mode under paging, supervisor paging 
   });
   for (const f of sv39Elfs) {
     const name = f.replace(/\.elf$/, "");
-    it(name, () => {
-      const result = runBare(new Uint8Array(readFileSync(sv39Bin + f)), {
-        maxInstructions: 50_000_000,
-        mmu: (ram) => new Sv39Mmu(ram),
+    for (const engine of ["jit", "interp", "check"] as const) {
+      it(`${name} (${engine})`, () => {
+        const result = runBare(new Uint8Array(readFileSync(sv39Bin + f)), {
+          maxInstructions: 50_000_000,
+          mmu: (ram) => new Sv39Mmu(ram),
+          engine,
+          jitThreshold: engine === "check" ? 1 : undefined,
+          ramSize: engine === "check" ? 16 << 20 : undefined,
+        });
+        if (name in mustFail) expect(result).toMatchObject({ status: "fail", test: mustFail[name] });
+        else expect(result).toMatchObject({ status: "pass" });
       });
-      if (name in mustFail) expect(result).toMatchObject({ status: "fail", test: mustFail[name] });
-      else expect(result).toMatchObject({ status: "pass" });
-    });
+    }
   }
 });

@@ -3,6 +3,8 @@ import { runAmo } from "./amo.js";
 import { type Bus, PAGE_SLOTS, type Ram } from "./bus.js";
 import { readCsr, writeCsr } from "./csr.js";
 import { type Decoded, decode, isWide } from "./decode.js";
+import { BLOCK_MAX, CodeCache, decodeSlot } from "./jit.js";
+import { SPIN_CHECK } from "./jit-emit.js";
 import { ACCESS_FAULT, Access, BareMmu, type Mmu, PAGE_FAULT, type TranslateRequest } from "./mmu.js";
 import { Op } from "./ops.js";
 import {
@@ -57,11 +59,22 @@ export interface HartOptions {
   clock?: Clock;
   /** Reset pc; 0x1000 on QEMU's virt board, 0x8000_0000 for bare test programs. */
   resetPc?: number;
+  /**
+   * "jit" (the default) compiles hot code into JavaScript functions; "interp" only interprets.
+   * Both give the same architectural results, step for step.
+   */
+  engine?: Engine;
+  /**
+   * Entries of a jump target before the compiler translates it (default 40; 1 compiles every block
+   * the first time it runs, which differential tests use). Applies to the RAM's shared code cache.
+   */
+  jitThreshold?: number;
 }
 
+/** The execution engines a hart can use. */
+export type Engine = "interp" | "jit";
+
 const TLB_SIZE = 256;
-/** Taken backward branches between two looks at the registers for spinning. */
-const SPIN_CHECK = 128;
 const FETCH_TLB_SIZE = 64;
 const INTERRUPT_ORDER = [IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI];
 
@@ -83,6 +96,7 @@ slowOps[PAGE_SLOTS - 1] = Op.PAGE_END;
  */
 export class Hart {
   readonly id: number;
+  readonly engine: Engine;
   readonly bus: Bus;
   readonly ram: Ram;
   mmu: Mmu;
@@ -162,16 +176,24 @@ export class Hart {
   private fetchFaultCause = CAUSE_FETCH_ACCESS;
   /** RAM page number of the fetch page (when it is in RAM). */
   private fRamPage = 0;
+  /** Heat counters of the fetch page when the compiler may run its code, else null. */
+  private fHeat: Uint8Array | null = null;
+  /** The compiled-code cache (shared by the harts on this RAM), when the engine is "jit". */
+  readonly jit: CodeCache | undefined;
+  /** Set by a compiled unit when its last step was a trap (it did not retire). */
+  jitFault = 0;
+  /** The interpreter's spin countdown, handed to and back from compiled units. */
+  spinLeft = SPIN_CHECK;
   private readonly scratchOps = new Int32Array(PAGE_SLOTS);
   private readonly scratchImms = new Int32Array(PAGE_SLOTS);
 
   // Translation caches: virtual page -> RAM offset of the page, per access kind.
-  private readonly ltagLo = filled(TLB_SIZE, 1);
-  private readonly ltagHi = new Int32Array(TLB_SIZE);
-  private readonly loff = new Int32Array(TLB_SIZE);
-  private readonly stagLo = filled(TLB_SIZE, 1);
-  private readonly stagHi = new Int32Array(TLB_SIZE);
-  private readonly soff = new Int32Array(TLB_SIZE);
+  readonly ltagLo = filled(TLB_SIZE, 1);
+  readonly ltagHi = new Int32Array(TLB_SIZE);
+  readonly loff = new Int32Array(TLB_SIZE);
+  readonly stagLo = filled(TLB_SIZE, 1);
+  readonly stagHi = new Int32Array(TLB_SIZE);
+  readonly soff = new Int32Array(TLB_SIZE);
   private readonly ftagLo = filled(FETCH_TLB_SIZE, 1);
   private readonly ftagHi = new Int32Array(FETCH_TLB_SIZE);
   private readonly fpage = new Int32Array(FETCH_TLB_SIZE);
@@ -198,6 +220,20 @@ export class Hart {
     this.bus = opts.bus;
     this.ram = opts.bus.ram;
     this.id = opts.id ?? 0;
+    this.engine = opts.engine ?? "jit";
+    if (this.engine !== "interp" && this.engine !== "jit")
+      throw new RangeError(`unknown engine ${String(this.engine)}`);
+    if (this.engine === "jit") {
+      const w = this.ram.codeWatcher;
+      if (w instanceof CodeCache) this.jit = w;
+      else if (w === undefined) {
+        this.jit = new CodeCache(this.ram);
+        this.ram.codeWatcher = this.jit;
+      }
+      if (this.jit !== undefined && opts.jitThreshold !== undefined) {
+        this.jit.hot = Math.min(254, Math.max(1, Math.floor(opts.jitThreshold)));
+      }
+    }
     if (this.id < 0 || this.id >= this.ram.reservations.length) {
       throw new RangeError(`hart id ${this.id} is outside the RAM's reservation table`);
     }
@@ -340,11 +376,13 @@ export class Hart {
         this.fetchFaultCause = pa === PAGE_FAULT ? CAUSE_FETCH_PAGE : CAUSE_FETCH_ACCESS;
         this.fOps = faultOps;
         this.fImms = noImms;
+        this.fHeat = null;
         return;
       }
       if (!ram.contains(pa, 4096)) {
         this.fOps = slowOps;
         this.fImms = noImms;
+        this.fHeat = null;
         return;
       }
       page = (pa - ram.base) >>> 12;
@@ -369,10 +407,11 @@ export class Hart {
     this.fOps = ops;
     this.fImms = ram.codeImms[page] as Int32Array;
     this.fRamPage = page;
+    this.fHeat = this.jit?.enabled ? this.jit.heatOf(page) : null;
   }
 
   /** Sets pc to the fetch page base plus a byte offset (may leave the page). */
-  private pcAt(off: number): void {
+  pcAt(off: number): void {
     const base = this.fPageLo;
     const lo = (base + off) | 0;
     this.pcHi = (this.fPageHi + (off >> 31) + (lo >>> 0 < base >>> 0 ? 1 : 0)) | 0;
@@ -423,22 +462,12 @@ export class Hart {
     this.fPageHi = hi;
     this.fIdx = 0;
     this.fLim = 0;
+    this.fHeat = null;
   }
 
   /** Decodes the instruction in RAM at slot `idx` of the current fetch page into the cache. */
   private decodeSlot(idx: number): void {
-    const ops = this.fOps;
-    const ram = this.ram;
-    const off = this.fRamPage * 4096 + idx * 2;
-    const low = ram.u16[off >>> 1];
-    if (isWide(low) && idx === 2047) {
-      ops[idx] = Op.CROSS;
-      return;
-    }
-    const bits = isWide(low) ? low | (ram.u16[(off >>> 1) + 1] << 16) : low;
-    decode(bits, this.dec);
-    ops[idx] = this.dec.word;
-    (this.fImms as Int32Array)[idx] = this.dec.imm;
+    decodeSlot(this.ram, this.fRamPage, this.fOps, this.fImms, idx, this.dec);
   }
 
   /** Raw bits of the instruction at fetch slot `idx` (for illegal-instruction tval). */
@@ -762,7 +791,7 @@ export class Hart {
    * `spun` set) if this one goes to the same place as at the previous check and the registers are
    * the same — the loop makes no progress of its own.
    */
-  private spinning(ops: Int32Array, idx: number): boolean {
+  spinning(ops: Int32Array, idx: number): boolean {
     if (!this.yieldOnSpin) return false;
     const x = this.x;
     const r = this.spinRegs;
@@ -825,7 +854,24 @@ export class Hart {
       const ops = this.fOps;
       const imms = this.fImms;
       const lim = this.fLim;
+      const heat = this.fHeat;
       let idx = this.fIdx;
+      if (heat !== null && budget - steps >= BLOCK_MAX) {
+        // A jump target: run its compiled unit if there is one (or it has just become hot).
+        const unit = (this.jit as CodeCache).unitAt(this.fRamPage, ops, imms, heat, idx);
+        if (unit !== undefined) {
+          this.spinLeft = spinCountdown;
+          steps += unit.fn(this, budget - steps);
+          notRetired += this.jitFault;
+          this.jitFault = 0;
+          spinCountdown = this.spinLeft;
+          if (this.spun) {
+            this.instret += steps - notRetired - counted;
+            return steps;
+          }
+          continue;
+        }
+      }
       while (steps < budget) {
         const w = ops[idx];
         const rd = (w >>> 8) & 127;
@@ -861,6 +907,10 @@ export class Hart {
                 this.instret += steps - notRetired - counted;
                 return steps;
               }
+            }
+            if (heat !== null) {
+              this.fIdx = ni;
+              continue outer;
             }
             idx = ni;
             continue;
@@ -907,6 +957,10 @@ export class Hart {
                 this.instret += steps - notRetired - counted;
                 return steps;
               }
+            }
+            if (heat !== null) {
+              this.fIdx = ni;
+              continue outer;
             }
             idx = ni;
             continue;
@@ -1060,6 +1114,10 @@ export class Hart {
             x[rd + 1] = this.pcHi;
             const ni = idx + (imms[idx] >> 1);
             if (ni >>> 0 < lim) {
+              if (heat !== null) {
+                this.fIdx = ni;
+                continue outer;
+              }
               idx = ni;
               continue;
             }
@@ -1077,6 +1135,10 @@ export class Hart {
             x[rd + 1] = this.pcHi;
             if (hi === this.fPageHi && (lo & -4096) === this.fPageLo && lim !== 0) {
               idx = (lo & 4095) >>> 1;
+              if (heat !== null) {
+                this.fIdx = idx;
+                continue outer;
+              }
               continue;
             }
             this.pcLo = lo;
@@ -1370,8 +1432,9 @@ export class Hart {
         }
       }
       this.fIdx = idx;
-      this.pcAt(idx * 2);
     }
+    // Compiled units and in-page jumps leave only fIdx current: make pc agree with it.
+    this.pcAt(this.fIdx * 2);
     this.instret += steps - notRetired - counted;
     return steps;
   }

@@ -1,0 +1,406 @@
+/**
+ * JavaScript code generation for compiled units. Registers live in local variables (lo, hi Int32
+ * halves, like the interpreter's pairs) between entry and exit; each block checks the step budget
+ * once, and a trap in the middle of a block gives back the steps of the instructions not reached.
+ * Loads and stores use the hart's own translation caches and fall back to its slow paths, so the
+ * architectural effect of every instruction is the interpreter's.
+ */
+import { Op } from "./ops.js";
+
+export interface Block {
+  start: number;
+  /** Decoded slots of the block's instructions, in order. */
+  slots: number[];
+  /** Fall-through slot after the last instruction (for blocks that do not end in a jump), or -1. */
+  next: number;
+}
+
+/** Exit codes beyond any slot offset a jump can reach. */
+const EXIT_SYNC = 0x40000000;
+const EXIT_DONE = 0x40000001;
+/** Taken backward branches between two looks for spinning (the interpreter's SPIN_CHECK). */
+export const SPIN_CHECK = 128;
+
+const TLB_MASK = 255;
+
+const MEM = globalThis.process?.env.JIT_MEM === "1";
+function lo(r: number): string {
+  return r === 0 ? "0" : MEM ? `x[${2 * r}]` : `l${r}`;
+}
+function hi(r: number): string {
+  return r === 0 ? "0" : MEM ? `x[${2 * r + 1}]` : `h${r}`;
+}
+
+interface Ctx {
+  start: number;
+  written: Set<number>;
+  lines: string[];
+}
+
+/** Source of a function `(H, left) => steps` running one block (looping while it jumps to itself). */
+export function emitUnit(blk: Block, ops: Int32Array, imms: Int32Array): string {
+  const used = new Set<number>();
+  const written = new Set<number>();
+  for (const i of blk.slots) {
+    const w = ops[i];
+    const rd = ((w >>> 8) & 127) >>> 1;
+    const rs1 = ((w >>> 15) & 63) >>> 1;
+    const rs2 = ((w >>> 21) & 63) >>> 1;
+    if (rd !== 0 && rd < 32) {
+      used.add(rd);
+      written.add(rd);
+    }
+    if (rs1 !== 0) used.add(rs1);
+    if (rs2 !== 0) used.add(rs2);
+  }
+  const ctx: Ctx = { start: blk.start, written, lines: [] };
+  const L = ctx.lines;
+  const n = blk.slots.length;
+  L.push("const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;");
+  L.push("return function unit(H, left) {");
+  L.push("const x = H.x;");
+  if (!MEM) for (const r of used) L.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
+  L.push("const pl = H.fPageLo, ph = H.fPageHi;");
+  L.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff, stl = H.stagLo, sth = H.stagHi, sof = H.soff;");
+  L.push("let s = 0, spin = H.spinLeft, nx = 0, a = 0, ah = 0, t = 0, v = 0, vh = 0;");
+  L.push("out: for (;;) {");
+  L.push(`if (s + ${n} > left) { nx = ${blk.start}; break; }`);
+  L.push(`s += ${n};`);
+  blk.slots.forEach((idx, k) => {
+    // On a trap here, the steps of the instructions after this one were never taken.
+    const trap = `H.trapped = false; H.jitFault = 1; s -= ${n - k - 1}; nx = ${EXIT_DONE}; break out;`;
+    emitInsn(ctx, ops[idx], imms[idx], idx, trap, n - k - 1);
+  });
+  if (blk.next >= 0) L.push(goTo(ctx, blk.next, blk.slots[n - 1]));
+  L.push("}");
+  L.push(writeBack(written));
+  L.push("H.spinLeft = spin;");
+  L.push(`if (nx === ${EXIT_SYNC}) H.syncFetch();`);
+  L.push(
+    `else if (nx !== ${EXIT_DONE}) { if (nx >>> 0 >= 2048) { H.pcAt(nx * 2); H.syncFetch(); } else H.fIdx = nx; }`,
+  );
+  L.push("return s;");
+  L.push("};");
+  return L.join("\n");
+}
+
+function writeBack(written: Set<number>): string {
+  let s = "";
+  if (MEM) return s;
+  for (const r of written) s += `x[${2 * r}] = l${r}; x[${2 * r + 1}] = h${r}; `;
+  return s;
+}
+
+/** Code that continues at slot `target` (inside the page or not) from the instruction at `idx`. */
+function goTo(ctx: Ctx, target: number, idx: number): string {
+  let spin = "";
+  if (target >= 0 && target < 2048 && target < idx) {
+    // The interpreter's spin check, at the same branches and the same count, so both engines
+    // give up a turn at the same instruction.
+    spin =
+      `if (--spin === 0) { spin = ${SPIN_CHECK}; ${writeBack(ctx.written)}` +
+      `if (H.spinning(OPS, ${target})) { nx = ${EXIT_DONE}; break out; } } `;
+  }
+  if (target === ctx.start) return `${spin}continue out;`;
+  return `${spin}nx = ${target}; break out;`;
+}
+
+/** 64-bit `a, ah` = register rs1 + sign-extended imm. */
+function address(rs1: number, imm: number): string {
+  if (rs1 === 0) return `a = ${imm | 0}; ah = ${imm >> 31};`;
+  if (imm === 0) return `a = ${lo(rs1)}; ah = ${hi(rs1)};`;
+  return `a = (${lo(rs1)} + ${imm}) | 0; ah = (${hi(rs1)} + ${imm >> 31} + ((a >>> 0) < (${lo(rs1)} >>> 0) ? 1 : 0)) | 0;`;
+}
+
+function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, after: number): void {
+  const L = ctx.lines;
+  const op = w & 255;
+  const rd = ((w >>> 8) & 127) >>> 1;
+  const rs1 = ((w >>> 15) & 63) >>> 1;
+  const rs2 = ((w >>> 21) & 63) >>> 1;
+  const len = w >>> 27;
+  const d = rd < 32 && rd !== 0;
+  const set = (l: string, h: string) => (d ? `${lo(rd)} = ${l}; ${hi(rd)} = ${h};` : "");
+  const A = lo(rs1);
+  const AH = hi(rs1);
+  const B = lo(rs2);
+  const BH = hi(rs2);
+  switch (op) {
+    case Op.LUI:
+      L.push(set(`${imm | 0}`, `${imm >> 31}`));
+      return;
+    case Op.AUIPC:
+      // The fetch page is 4 KiB aligned, so pl + offset never carries.
+      if (d)
+        L.push(
+          `a = pl + ${idx * 2}; v = (a + ${imm}) | 0; ${hi(rd)} = (ph + ${imm >> 31} + ((v >>> 0) < (a >>> 0) ? 1 : 0)) | 0; ${lo(rd)} = v;`,
+        );
+      return;
+    case Op.JAL: {
+      if (d)
+        L.push(
+          `a = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = a; ${hi(rd)} = (ph + ((a >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;`,
+        );
+      L.push(goTo(ctx, idx + (imm >> 1), idx));
+      return;
+    }
+    case Op.JALR: {
+      L.push(address(rs1, imm));
+      L.push("a &= -2;");
+      if (d)
+        L.push(
+          `v = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = v; ${hi(rd)} = (ph + ((v >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;`,
+        );
+      L.push(
+        `if (ah === ph && (a & -4096) === pl) { t = (a & 4095) >>> 1; if (t === ${ctx.start}) continue out; nx = t; break out; }`,
+      );
+      L.push(`H.pcLo = a; H.pcHi = ah; nx = ${EXIT_SYNC}; break out;`);
+      return;
+    }
+    case Op.BEQ:
+    case Op.BNE:
+    case Op.BLT:
+    case Op.BGE:
+    case Op.BLTU:
+    case Op.BGEU: {
+      let cond: string;
+      const eq = rs2 === 0 ? `(${A} | ${AH}) === 0` : `${A} === ${B} && ${AH} === ${BH}`;
+      const lt = (s: boolean) =>
+        s
+          ? `(${AH} < ${BH} || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0)))`
+          : `((${AH} >>> 0) < (${BH} >>> 0) || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0)))`;
+      if (op === Op.BEQ) cond = eq;
+      else if (op === Op.BNE) cond = `!(${eq})`;
+      else if (op === Op.BLT) cond = lt(true);
+      else if (op === Op.BGE) cond = `!${lt(true)}`;
+      else if (op === Op.BLTU) cond = lt(false);
+      else cond = `!${lt(false)}`;
+      L.push(`if (${cond}) { ${goTo(ctx, idx + (imm >> 1), idx)} }`);
+      L.push(goTo(ctx, idx + len, idx + len));
+      return;
+    }
+    case Op.LB:
+    case Op.LH:
+    case Op.LW:
+    case Op.LD:
+    case Op.LBU:
+    case Op.LHU:
+    case Op.LWU: {
+      const size = 1 << ((op - Op.LB) & 3);
+      L.push(address(rs1, imm));
+      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
+      const aligned = size === 1 ? "" : ` && (a & ${size - 1}) === 0`;
+      let fast: string;
+      if (size === 1) fast = "v = u8[lof[t] + (a & 4095)];";
+      else if (size === 2) fast = "v = u16[(lof[t] + (a & 4095)) >>> 1];";
+      else if (size === 4) fast = "v = i32[(lof[t] + (a & 4095)) >>> 2];";
+      else fast = "t = (lof[t] + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];";
+      L.push(`if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { ${fast} } else {`);
+      L.push(`H.pcAt(${idx * 2}); v = H.loadSlow(a, ah, ${size}); if (H.trapped) { ${trap} }`);
+      if (size === 8) L.push("vh = H.tmpHi;");
+      L.push("}");
+      if (!d) return;
+      if (op === Op.LB) L.push(`${lo(rd)} = (v << 24) >> 24; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      else if (op === Op.LH) L.push(`${lo(rd)} = (v << 16) >> 16; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      else if (op === Op.LW) L.push(`${lo(rd)} = v | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      else if (op === Op.LD) L.push(`${lo(rd)} = v | 0; ${hi(rd)} = vh | 0;`);
+      else L.push(`${lo(rd)} = v | 0; ${hi(rd)} = 0;`);
+      return;
+    }
+    case Op.SB:
+    case Op.SH:
+    case Op.SW:
+    case Op.SD: {
+      const size = 1 << (op - Op.SB);
+      L.push(address(rs1, imm));
+      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
+      const aligned = size === 1 ? "" : ` && (a & ${size - 1}) === 0`;
+      let fast: string;
+      if (size === 1) fast = `u8[sof[t] + (a & 4095)] = ${B};`;
+      else if (size === 2) fast = `u16[(sof[t] + (a & 4095)) >>> 1] = ${B};`;
+      else if (size === 4) fast = `i32[(sof[t] + (a & 4095)) >>> 2] = ${B};`;
+      else fast = `t = (sof[t] + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
+      L.push(`if (stl[t] === (a & -4096) && sth[t] === ah${aligned}) { ${fast} } else {`);
+      L.push(
+        `H.fIdx = ${idx}; H.pcAt(${idx * 2}); H.storeSlow(a, ah, ${size}, ${B}, ${BH}); if (H.trapped) { ${trap} }`,
+      );
+      // The store may have rewritten this very unit's code: go on in the interpreter.
+      L.push(`if (U.dead) { s -= ${after}; nx = ${idx + len}; break out; }`);
+      L.push("}");
+      return;
+    }
+    case Op.ADDI:
+      if (!d) return;
+      if (rs1 === 0) L.push(set(`${imm | 0}`, `${imm >> 31}`));
+      else if (imm === 0) L.push(set(A, AH));
+      else
+        L.push(
+          `a = ${A}; ${lo(rd)} = (a + ${imm}) | 0; ${hi(rd)} = (${AH} + ${imm >> 31} + ((${lo(rd)} >>> 0) < (a >>> 0) ? 1 : 0)) | 0;`,
+        );
+      return;
+    case Op.SLTI:
+    case Op.SLTIU: {
+      if (!d) return;
+      const ih = imm >> 31;
+      const cond =
+        op === Op.SLTI
+          ? `${AH} < ${ih} || (${AH} === ${ih} && (${A} >>> 0) < ${imm >>> 0})`
+          : `(${AH} >>> 0) < ${ih >>> 0} || (${AH} === ${ih} && (${A} >>> 0) < ${imm >>> 0})`;
+      L.push(set(`(${cond}) ? 1 : 0`, "0"));
+      return;
+    }
+    case Op.XORI:
+      L.push(set(`${A} ^ ${imm}`, `${AH} ^ ${imm >> 31}`));
+      return;
+    case Op.ORI:
+      L.push(set(`${A} | ${imm}`, `${AH} | ${imm >> 31}`));
+      return;
+    case Op.ANDI:
+      L.push(set(`${A} & ${imm}`, `${AH} & ${imm >> 31}`));
+      return;
+    case Op.SLLI:
+    case Op.SRLI:
+    case Op.SRAI:
+      if (d) L.push(shiftConst(op, rd, A, AH, imm & 63));
+      return;
+    case Op.SLL:
+    case Op.SRL:
+    case Op.SRA:
+      if (d) L.push(`a = ${A}; ah = ${AH}; t = ${B} & 63; ${shiftVar(op, rd)}`);
+      return;
+    case Op.ADD:
+      if (!d) return;
+      if (rs2 === 0) L.push(set(A, AH));
+      else if (rs1 === 0) L.push(set(B, BH));
+      else
+        L.push(
+          `a = ${A}; v = (a + ${B}) | 0; ${hi(rd)} = (${AH} + ${BH} + ((v >>> 0) < (a >>> 0) ? 1 : 0)) | 0; ${lo(rd)} = v;`,
+        );
+      return;
+    case Op.SUB:
+      if (d)
+        L.push(
+          `a = ${A}; v = ${B}; ${hi(rd)} = (${AH} - ${BH} - ((a >>> 0) < (v >>> 0) ? 1 : 0)) | 0; ${lo(rd)} = (a - v) | 0;`,
+        );
+      return;
+    case Op.SLT:
+    case Op.SLTU: {
+      if (!d) return;
+      const cond =
+        op === Op.SLT
+          ? `${AH} < ${BH} || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0))`
+          : `(${AH} >>> 0) < (${BH} >>> 0) || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0))`;
+      L.push(set(`(${cond}) ? 1 : 0`, "0"));
+      return;
+    }
+    case Op.XOR:
+      L.push(set(`${A} ^ ${B}`, `${AH} ^ ${BH}`));
+      return;
+    case Op.OR:
+      L.push(set(`${A} | ${B}`, `${AH} | ${BH}`));
+      return;
+    case Op.AND:
+      L.push(set(`${A} & ${B}`, `${AH} & ${BH}`));
+      return;
+    case Op.ADDIW:
+      if (d) L.push(`${lo(rd)} = (${A} + ${imm}) | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SLLIW:
+      if (d) L.push(`${lo(rd)} = ${A} << ${imm & 31}; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SRLIW:
+      if (d) L.push(`${lo(rd)} = (${A} >>> ${imm & 31}) | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SRAIW:
+      if (d) L.push(`${lo(rd)} = ${A} >> ${imm & 31}; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SLLW:
+      if (d) L.push(`${lo(rd)} = ${A} << (${B} & 31); ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SRLW:
+      if (d) L.push(`${lo(rd)} = (${A} >>> (${B} & 31)) | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SRAW:
+      if (d) L.push(`${lo(rd)} = ${A} >> (${B} & 31); ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.ADDW:
+      if (d) L.push(`${lo(rd)} = (${A} + ${B}) | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.SUBW:
+      if (d) L.push(`${lo(rd)} = (${A} - ${B}) | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.MULW:
+      if (d) L.push(`${lo(rd)} = Math.imul(${A}, ${B}); ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    case Op.DIVW:
+    case Op.DIVUW:
+    case Op.REMW:
+    case Op.REMUW: {
+      if (!d) return;
+      const f = op === Op.DIVW || op === Op.REMW ? "divw" : "divuw";
+      const rem = op === Op.REMW || op === Op.REMUW;
+      L.push(`${lo(rd)} = ALU.${f}(${A}, ${B}, ${rem}); ${hi(rd)} = ${lo(rd)} >> 31;`);
+      return;
+    }
+    case Op.MUL:
+    case Op.MULH:
+    case Op.MULHSU:
+    case Op.MULHU:
+    case Op.DIV:
+    case Op.DIVU:
+    case Op.REM:
+    case Op.REMU: {
+      if (!d) return;
+      const args = `${A}, ${AH}, ${B}, ${BH}`;
+      const call = {
+        [Op.MUL]: `ALU.mul(${args})`,
+        [Op.MULH]: `ALU.mulhSigned(${args}, true)`,
+        [Op.MULHSU]: `ALU.mulhSigned(${args}, false)`,
+        [Op.MULHU]: `ALU.mulhu(${args})`,
+        [Op.DIV]: `ALU.divSigned(${args}, false)`,
+        [Op.DIVU]: `ALU.divUnsigned(${args}, false)`,
+        [Op.REM]: `ALU.divSigned(${args}, true)`,
+        [Op.REMU]: `ALU.divUnsigned(${args}, true)`,
+      }[op];
+      L.push(`${call}; ${lo(rd)} = OUT[0]; ${hi(rd)} = OUT[1];`);
+      return;
+    }
+    case Op.FENCE:
+    case Op.FENCE_I:
+      // Stores keep decoded and compiled code coherent, so neither has anything left to do.
+      return;
+    default:
+      throw new Error(`op ${op} cannot be compiled`);
+  }
+}
+
+function shiftConst(op: number, rd: number, A: string, AH: string, sh: number): string {
+  const l = lo(rd);
+  const h = hi(rd);
+  if (sh === 0) return `${l} = ${A}; ${h} = ${AH};`;
+  if (op === Op.SLLI) {
+    if (sh < 32) return `${h} = (${AH} << ${sh}) | (${A} >>> ${32 - sh}); ${l} = ${A} << ${sh};`;
+    return `${h} = ${A} << ${sh - 32}; ${l} = 0;`;
+  }
+  const srl = op === Op.SRLI;
+  if (sh < 32) {
+    return `${l} = (${A} >>> ${sh}) | (${AH} << ${32 - sh}); ${h} = ${srl ? `(${AH} >>> ${sh}) | 0` : `${AH} >> ${sh}`};`;
+  }
+  return srl
+    ? `${l} = (${AH} >>> ${sh - 32}) | 0; ${h} = 0;`
+    : `${l} = ${AH} >> ${sh - 32}; ${h} = ${AH} >> 31;`;
+}
+
+/** Shift of (a, ah) by t (0..63) into rd. */
+function shiftVar(op: number, rd: number): string {
+  const l = lo(rd);
+  const h = hi(rd);
+  if (op === Op.SLL) {
+    return `if (t === 0) { ${l} = a; ${h} = ah; } else if (t < 32) { ${h} = (ah << t) | (a >>> (32 - t)); ${l} = a << t; } else { ${h} = a << (t - 32); ${l} = 0; }`;
+  }
+  const srl = op === Op.SRL;
+  return (
+    `if (t === 0) { ${l} = a; ${h} = ah; } else if (t < 32) { ${l} = (a >>> t) | (ah << (32 - t)); ${h} = ${srl ? "(ah >>> t) | 0" : "ah >> t"}; } ` +
+    `else { ${l} = ${srl ? "(ah >>> (t - 32)) | 0" : "ah >> (t - 32)"}; ${h} = ${srl ? "0" : "ah >> 31"}; }`
+  );
+}
