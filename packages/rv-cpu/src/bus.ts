@@ -88,8 +88,18 @@ export class Ram {
     if (ops === undefined) return;
     const first = (off & 4095) >>> 1;
     const last = ((off & 4095) + len - 1) >>> 1;
-    ops.fill(0, first === 0 ? 0 : first - 1, Math.min(last + 1, PAGE_SLOTS - 1));
-    this.codeWatcher?.codeWritten(off >>> 12, first === 0 ? 0 : first - 1, last);
+    const from = first === 0 ? 0 : first - 1;
+    const to = Math.min(last + 1, PAGE_SLOTS - 1);
+    // Data that shares a page with code is written often and its slots were never decoded.
+    let decoded = false;
+    for (let i = from; i < to; i++) {
+      if (ops[i] !== 0) {
+        ops[i] = 0;
+        decoded = true;
+      }
+    }
+    // Compiled code covers only decoded slots (and the halfwords of their instructions).
+    if (decoded) this.codeWatcher?.codeWritten(off >>> 12, from, last);
   }
 
   /**

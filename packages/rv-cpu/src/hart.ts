@@ -194,6 +194,13 @@ export class Hart {
   readonly stagLo = filled(TLB_SIZE, 1);
   readonly stagHi = new Int32Array(TLB_SIZE);
   readonly soff = new Int32Array(TLB_SIZE);
+  /**
+   * Stores to pages that hold decoded code or a reservation: translated here too, but every such
+   * store does the RAM's bookkeeping (invalidating code, breaking reservations).
+   */
+  readonly ctagLo = filled(TLB_SIZE, 1);
+  readonly ctagHi = new Int32Array(TLB_SIZE);
+  readonly coff = new Int32Array(TLB_SIZE);
   private readonly ftagLo = filled(FETCH_TLB_SIZE, 1);
   private readonly ftagHi = new Int32Array(FETCH_TLB_SIZE);
   private readonly fpage = new Int32Array(FETCH_TLB_SIZE);
@@ -312,6 +319,7 @@ export class Hart {
   flushTlb(): void {
     this.ltagLo.fill(1);
     this.stagLo.fill(1);
+    this.ctagLo.fill(1);
     this.ftagLo.fill(1);
   }
 
@@ -581,8 +589,13 @@ export class Hart {
     const ram = this.ram;
     const page = (pa - ram.base) >>> 12;
     if (store) {
-      if (ram.codeFlag[page] !== 0 || ram.reservedPage(page)) return;
       const t = (lo >>> 12) & (TLB_SIZE - 1);
+      if (ram.codeFlag[page] !== 0 || ram.reservedPage(page)) {
+        this.ctagLo[t] = lo & -4096;
+        this.ctagHi[t] = hi;
+        this.coff[t] = page << 12;
+        return;
+      }
       this.stagLo[t] = lo & -4096;
       this.stagHi[t] = hi;
       this.soff[t] = page << 12;
@@ -646,6 +659,25 @@ export class Hart {
     }
     this.tmpHi = vhi;
     return vlo;
+  }
+
+  /**
+   * An aligned store to a code or reserved page whose translation is cached: writes it, does the
+   * RAM's bookkeeping and returns true; false if the slow way must be taken.
+   */
+  storeTracked(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
+    const t = (lo >>> 12) & (TLB_SIZE - 1);
+    if (this.ctagLo[t] !== (lo & -4096) || this.ctagHi[t] !== hi || (lo & (size - 1)) !== 0) return false;
+    const off = this.coff[t] + (lo & 4095);
+    const ram = this.ram;
+    if (size === 1) ram.u8[off] = vlo;
+    else if (size === 2) ram.u16[off >>> 1] = vlo;
+    else {
+      ram.i32[off >>> 2] = vlo;
+      if (size === 8) ram.i32[(off >>> 2) + 1] = vhi;
+    }
+    ram.noteStore(off, size);
+    return true;
   }
 
   /** Stores `size` bytes the slow way; value (vlo, vhi). Sets `trapped` on a fault. */
@@ -977,6 +1009,10 @@ export class Hart {
               idx += w >>> 27;
               continue;
             }
+            if (this.storeTracked(lo, hi, 1, x[rs2], 0)) {
+              idx += w >>> 27;
+              continue;
+            }
             this.fIdx = idx;
             this.pcAt(idx * 2);
             this.storeSlow(lo, hi, 1, x[rs2], 0);
@@ -1006,7 +1042,7 @@ export class Hart {
                 i32[off >>> 2] = x[rs2];
                 i32[(off >>> 2) + 1] = x[rs2 + 1];
               } else u16[off >>> 1] = x[rs2];
-            } else {
+            } else if (!this.storeTracked(lo, hi, size, x[rs2], x[rs2 + 1])) {
               this.fIdx = idx;
               this.pcAt(idx * 2);
               this.storeSlow(lo, hi, size, x[rs2], x[rs2 + 1]);

@@ -1,5 +1,6 @@
 export { BareMachine, type BareOptions, type BareResult, runBare } from "./bare.js";
 export { type Bus, type Device, PAGE_SLOTS, Ram, SimpleBus } from "./bus.js";
+export { EngineMismatch, hartDiff, ramDiff } from "./check.js";
 export { Clint, type InterruptTarget } from "./clint.js";
 export { type Decoded, decode } from "./decode.js";
 export { type Elf, ElfError, type ElfSegment, loadSegments, parseElf } from "./elf.js";
@@ -8,4 +9,3 @@ export { type Clock, type Engine, Hart, type HartOptions } from "./hart.js";
 export { CodeCache, type JitStats } from "./jit.js";
 export { ACCESS_FAULT, Access, BareMmu, type Mmu, PAGE_FAULT, type TranslateRequest } from "./mmu.js";
 export * from "./state.js";
-export { EngineMismatch, hartDiff, ramDiff } from "./check.js";

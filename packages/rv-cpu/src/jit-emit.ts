@@ -22,62 +22,81 @@ const EXIT_DONE = 0x40000001;
 export const SPIN_CHECK = 128;
 
 const TLB_MASK = 255;
+/**
+ * Unsigned compares flip the sign bit and compare signed: `x >>> 0` would make numbers above 2^31
+ * that code not yet optimized by the engine keeps as heap objects.
+ */
+const SIGN = -2147483648;
 
-const MEM = globalThis.process?.env.JIT_MEM === "1";
 function lo(r: number): string {
-  return r === 0 ? "0" : MEM ? `x[${2 * r}]` : `l${r}`;
+  return r === 0 ? "0" : `l${r}`;
 }
 function hi(r: number): string {
-  return r === 0 ? "0" : MEM ? `x[${2 * r + 1}]` : `h${r}`;
+  return r === 0 ? "0" : `h${r}`;
 }
 
 interface Ctx {
-  start: number;
+  /** The trace's entry slot: the only place a jump may go without leaving the function. */
+  entry: number;
+  /** Where the code emitted next continues, when the current block's jump goes there. */
+  follow: number;
   written: Set<number>;
   lines: string[];
 }
 
-/** Source of a function `(H, left) => steps` running one block (looping while it jumps to itself). */
-export function emitUnit(blk: Block, ops: Int32Array, imms: Int32Array): string {
+/**
+ * Source of a function `(H, left) => steps` running a trace: blocks[0] is the entry, and each
+ * block's jump (or fall-through) to the next block's start is followed in straight-line code.
+ * Jumps back to the entry loop inside the function; every other jump leaves it.
+ */
+export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): string {
   const used = new Set<number>();
   const written = new Set<number>();
-  for (const i of blk.slots) {
-    const w = ops[i];
-    const rd = ((w >>> 8) & 127) >>> 1;
-    const rs1 = ((w >>> 15) & 63) >>> 1;
-    const rs2 = ((w >>> 21) & 63) >>> 1;
-    if (rd !== 0 && rd < 32) {
-      used.add(rd);
-      written.add(rd);
+  blocks.forEach((blk) => {
+    for (const i of blk.slots) {
+      const w = ops[i];
+      const rd = ((w >>> 8) & 127) >>> 1;
+      const rs1 = ((w >>> 15) & 63) >>> 1;
+      const rs2 = ((w >>> 21) & 63) >>> 1;
+      if (rd !== 0 && rd < 32) {
+        used.add(rd);
+        written.add(rd);
+      }
+      if (rs1 !== 0) used.add(rs1);
+      if (rs2 !== 0) used.add(rs2);
     }
-    if (rs1 !== 0) used.add(rs1);
-    if (rs2 !== 0) used.add(rs2);
-  }
-  const ctx: Ctx = { start: blk.start, written, lines: [] };
+  });
+  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, lines: [] };
   const L = ctx.lines;
-  const n = blk.slots.length;
   L.push("const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;");
   L.push("return function unit(H, left) {");
   L.push("const x = H.x;");
-  if (!MEM) for (const r of used) L.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
-  L.push("const pl = H.fPageLo, ph = H.fPageHi;");
+  for (const r of used) L.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
+  L.push("const pl = H.fPageLo, ph = H.fPageHi, ys = H.yieldOnSpin;");
   L.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff, stl = H.stagLo, sth = H.stagHi, sof = H.soff;");
+  // The last page each kind of access hit in the translation cache: within one call no entry is
+  // ever dropped (only traps, CSR writes and fetch-page changes flush, and each ends the call).
+  L.push("let mp = 1, mph = 0, mo = 0, np = 1, nph = 0, no = 0;");
   L.push("let s = 0, spin = H.spinLeft, nx = 0, a = 0, ah = 0, t = 0, v = 0, vh = 0;");
   L.push("out: for (;;) {");
-  L.push(`if (s + ${n} > left) { nx = ${blk.start}; break; }`);
-  L.push(`s += ${n};`);
-  blk.slots.forEach((idx, k) => {
-    // On a trap here, the steps of the instructions after this one were never taken.
-    const trap = `H.trapped = false; H.jitFault = 1; s -= ${n - k - 1}; nx = ${EXIT_DONE}; break out;`;
-    emitInsn(ctx, ops[idx], imms[idx], idx, trap, n - k - 1);
+  blocks.forEach((blk, id) => {
+    const n = blk.slots.length;
+    ctx.follow = id + 1 < blocks.length ? blocks[id + 1].start : -1;
+    L.push(`if (s + ${n} > left) { nx = ${blk.start}; break out; }`);
+    L.push(`s += ${n};`);
+    blk.slots.forEach((idx, k) => {
+      // On a trap here, the steps of the instructions after this one were never taken.
+      const trap = `H.trapped = false; H.jitFault = 1; s -= ${n - k - 1}; nx = ${EXIT_DONE}; break out;`;
+      emitInsn(ctx, ops[idx], imms[idx], idx, trap, n - k - 1);
+    });
+    if (blk.next >= 0 && blk.next !== ctx.follow) L.push(goTo(ctx, blk.next, blk.slots[n - 1]));
   });
-  if (blk.next >= 0) L.push(goTo(ctx, blk.next, blk.slots[n - 1]));
   L.push("}");
   L.push(writeBack(written));
   L.push("H.spinLeft = spin;");
   L.push(`if (nx === ${EXIT_SYNC}) H.syncFetch();`);
   L.push(
-    `else if (nx !== ${EXIT_DONE}) { if (nx >>> 0 >= 2048) { H.pcAt(nx * 2); H.syncFetch(); } else H.fIdx = nx; }`,
+    `else if (nx !== ${EXIT_DONE}) { if (nx < 0 || nx >= 2048) { H.pcAt(nx * 2); H.syncFetch(); } else H.fIdx = nx; }`,
   );
   L.push("return s;");
   L.push("};");
@@ -86,22 +105,27 @@ export function emitUnit(blk: Block, ops: Int32Array, imms: Int32Array): string 
 
 function writeBack(written: Set<number>): string {
   let s = "";
-  if (MEM) return s;
   for (const r of written) s += `x[${2 * r}] = l${r}; x[${2 * r + 1}] = h${r}; `;
   return s;
 }
 
+/**
+ * The interpreter's spin check for a taken jump from `idx` to `target`, at the same branches and
+ * the same count, so both engines give up a turn at the same instruction (the count only matters
+ * to harts that yield).
+ */
+function spinCheck(ctx: Ctx, target: number, idx: number): string {
+  if (target < 0 || target >= 2048 || target >= idx) return "";
+  return (
+    `if (ys && --spin === 0) { spin = ${SPIN_CHECK}; ${writeBack(ctx.written)}` +
+    `if (H.spinning(OPS, ${target})) { nx = ${EXIT_DONE}; break out; } } `
+  );
+}
+
 /** Code that continues at slot `target` (inside the page or not) from the instruction at `idx`. */
 function goTo(ctx: Ctx, target: number, idx: number): string {
-  let spin = "";
-  if (target >= 0 && target < 2048 && target < idx) {
-    // The interpreter's spin check, at the same branches and the same count, so both engines
-    // give up a turn at the same instruction.
-    spin =
-      `if (--spin === 0) { spin = ${SPIN_CHECK}; ${writeBack(ctx.written)}` +
-      `if (H.spinning(OPS, ${target})) { nx = ${EXIT_DONE}; break out; } } `;
-  }
-  if (target === ctx.start) return `${spin}continue out;`;
+  const spin = spinCheck(ctx, target, idx);
+  if (target === ctx.entry) return `${spin}continue out;`;
   return `${spin}nx = ${target}; break out;`;
 }
 
@@ -109,7 +133,7 @@ function goTo(ctx: Ctx, target: number, idx: number): string {
 function address(rs1: number, imm: number): string {
   if (rs1 === 0) return `a = ${imm | 0}; ah = ${imm >> 31};`;
   if (imm === 0) return `a = ${lo(rs1)}; ah = ${hi(rs1)};`;
-  return `a = (${lo(rs1)} + ${imm}) | 0; ah = (${hi(rs1)} + ${imm >> 31} + ((a >>> 0) < (${lo(rs1)} >>> 0) ? 1 : 0)) | 0;`;
+  return `a = (${lo(rs1)} + ${imm}) | 0; ah = (${hi(rs1)} + ${imm >> 31} + ((a ^ ${SIGN}) < (${lo(rs1)} ^ ${SIGN}) ? 1 : 0)) | 0;`;
 }
 
 function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, after: number): void {
@@ -133,15 +157,17 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       // The fetch page is 4 KiB aligned, so pl + offset never carries.
       if (d)
         L.push(
-          `a = pl + ${idx * 2}; v = (a + ${imm}) | 0; ${hi(rd)} = (ph + ${imm >> 31} + ((v >>> 0) < (a >>> 0) ? 1 : 0)) | 0; ${lo(rd)} = v;`,
+          `a = pl + ${idx * 2}; v = (a + ${imm}) | 0; ${hi(rd)} = (ph + ${imm >> 31} + ((v ^ ${SIGN}) < (a ^ ${SIGN}) ? 1 : 0)) | 0; ${lo(rd)} = v;`,
         );
       return;
     case Op.JAL: {
       if (d)
         L.push(
-          `a = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = a; ${hi(rd)} = (ph + ((a >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;`,
+          `a = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = a; ${hi(rd)} = (ph + ((a ^ ${SIGN}) < (pl ^ ${SIGN}) ? 1 : 0)) | 0;`,
         );
-      L.push(goTo(ctx, idx + (imm >> 1), idx));
+      const target = idx + (imm >> 1);
+      if (target === ctx.follow) L.push(spinCheck(ctx, target, idx));
+      else L.push(goTo(ctx, target, idx));
       return;
     }
     case Op.JALR: {
@@ -149,11 +175,9 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       L.push("a &= -2;");
       if (d)
         L.push(
-          `v = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = v; ${hi(rd)} = (ph + ((v >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;`,
+          `v = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = v; ${hi(rd)} = (ph + ((v ^ ${SIGN}) < (pl ^ ${SIGN}) ? 1 : 0)) | 0;`,
         );
-      L.push(
-        `if (ah === ph && (a & -4096) === pl) { t = (a & 4095) >>> 1; if (t === ${ctx.start}) continue out; nx = t; break out; }`,
-      );
+      L.push(`if (ah === ph && (a & -4096) === pl) { nx = (a & 4095) >>> 1; break out; }`);
       L.push(`H.pcLo = a; H.pcHi = ah; nx = ${EXIT_SYNC}; break out;`);
       return;
     }
@@ -167,16 +191,22 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       const eq = rs2 === 0 ? `(${A} | ${AH}) === 0` : `${A} === ${B} && ${AH} === ${BH}`;
       const lt = (s: boolean) =>
         s
-          ? `(${AH} < ${BH} || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0)))`
-          : `((${AH} >>> 0) < (${BH} >>> 0) || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0)))`;
+          ? `(${AH} < ${BH} || (${AH} === ${BH} && (${A} ^ ${SIGN}) < (${B} ^ ${SIGN})))`
+          : `((${AH} ^ ${SIGN}) < (${BH} ^ ${SIGN}) || (${AH} === ${BH} && (${A} ^ ${SIGN}) < (${B} ^ ${SIGN})))`;
       if (op === Op.BEQ) cond = eq;
       else if (op === Op.BNE) cond = `!(${eq})`;
       else if (op === Op.BLT) cond = lt(true);
       else if (op === Op.BGE) cond = `!${lt(true)}`;
       else if (op === Op.BLTU) cond = lt(false);
       else cond = `!${lt(false)}`;
-      L.push(`if (${cond}) { ${goTo(ctx, idx + (imm >> 1), idx)} }`);
-      L.push(goTo(ctx, idx + len, idx + len));
+      const target = idx + (imm >> 1);
+      if (target === ctx.follow && target !== idx + len) {
+        L.push(`if (!(${cond})) { ${goTo(ctx, idx + len, idx + len)} }`);
+        L.push(spinCheck(ctx, target, idx));
+      } else {
+        L.push(`if (${cond}) { ${goTo(ctx, target, idx)} }`);
+        if (idx + len !== ctx.follow) L.push(goTo(ctx, idx + len, idx + len));
+      }
       return;
     }
     case Op.LB:
@@ -188,17 +218,20 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
     case Op.LWU: {
       const size = 1 << ((op - Op.LB) & 3);
       L.push(address(rs1, imm));
-      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
       const aligned = size === 1 ? "" : ` && (a & ${size - 1}) === 0`;
       let fast: string;
-      if (size === 1) fast = "v = u8[lof[t] + (a & 4095)];";
-      else if (size === 2) fast = "v = u16[(lof[t] + (a & 4095)) >>> 1];";
-      else if (size === 4) fast = "v = i32[(lof[t] + (a & 4095)) >>> 2];";
-      else fast = "t = (lof[t] + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];";
-      L.push(`if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { ${fast} } else {`);
+      if (size === 1) fast = "v = u8[no + (a & 4095)];";
+      else if (size === 2) fast = "v = u16[(no + (a & 4095)) >>> 1];";
+      else if (size === 4) fast = "v = i32[(no + (a & 4095)) >>> 2];";
+      else fast = "t = (no + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];";
+      L.push(`if ((a & -4096) === np && ah === nph${aligned}) { ${fast} } else {`);
+      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
+      L.push(
+        `if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { np = a & -4096; nph = ah; no = lof[t]; ${fast} } else {`,
+      );
       L.push(`H.pcAt(${idx * 2}); v = H.loadSlow(a, ah, ${size}); if (H.trapped) { ${trap} }`);
       if (size === 8) L.push("vh = H.tmpHi;");
-      L.push("}");
+      L.push("} }");
       if (!d) return;
       if (op === Op.LB) L.push(`${lo(rd)} = (v << 24) >> 24; ${hi(rd)} = ${lo(rd)} >> 31;`);
       else if (op === Op.LH) L.push(`${lo(rd)} = (v << 16) >> 16; ${hi(rd)} = ${lo(rd)} >> 31;`);
@@ -213,20 +246,23 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
     case Op.SD: {
       const size = 1 << (op - Op.SB);
       L.push(address(rs1, imm));
-      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
       const aligned = size === 1 ? "" : ` && (a & ${size - 1}) === 0`;
       let fast: string;
-      if (size === 1) fast = `u8[sof[t] + (a & 4095)] = ${B};`;
-      else if (size === 2) fast = `u16[(sof[t] + (a & 4095)) >>> 1] = ${B};`;
-      else if (size === 4) fast = `i32[(sof[t] + (a & 4095)) >>> 2] = ${B};`;
-      else fast = `t = (sof[t] + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
-      L.push(`if (stl[t] === (a & -4096) && sth[t] === ah${aligned}) { ${fast} } else {`);
+      if (size === 1) fast = `u8[mo + (a & 4095)] = ${B};`;
+      else if (size === 2) fast = `u16[(mo + (a & 4095)) >>> 1] = ${B};`;
+      else if (size === 4) fast = `i32[(mo + (a & 4095)) >>> 2] = ${B};`;
+      else fast = `t = (mo + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
+      L.push(`if ((a & -4096) === mp && ah === mph${aligned}) { ${fast} } else {`);
+      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
       L.push(
-        `H.fIdx = ${idx}; H.pcAt(${idx * 2}); H.storeSlow(a, ah, ${size}, ${B}, ${BH}); if (H.trapped) { ${trap} }`,
+        `if (stl[t] === (a & -4096) && sth[t] === ah${aligned}) { mp = a & -4096; mph = ah; mo = sof[t]; ${fast} } else {`,
       );
+      L.push(`if (!H.storeTracked(a, ah, ${size}, ${B}, ${BH})) {`);
+      L.push(`H.fIdx = ${idx}; H.pcAt(${idx * 2}); H.storeSlow(a, ah, ${size}, ${B}, ${BH});`);
+      L.push(`if (H.trapped) { ${trap} } }`);
       // The store may have rewritten this very unit's code: go on in the interpreter.
       L.push(`if (U.dead) { s -= ${after}; nx = ${idx + len}; break out; }`);
-      L.push("}");
+      L.push("} }");
       return;
     }
     case Op.ADDI:
@@ -235,7 +271,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       else if (imm === 0) L.push(set(A, AH));
       else
         L.push(
-          `a = ${A}; ${lo(rd)} = (a + ${imm}) | 0; ${hi(rd)} = (${AH} + ${imm >> 31} + ((${lo(rd)} >>> 0) < (a >>> 0) ? 1 : 0)) | 0;`,
+          `a = ${A}; ${lo(rd)} = (a + ${imm}) | 0; ${hi(rd)} = (${AH} + ${imm >> 31} + ((${lo(rd)} ^ ${SIGN}) < (a ^ ${SIGN}) ? 1 : 0)) | 0;`,
         );
       return;
     case Op.SLTI:
@@ -244,8 +280,8 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       const ih = imm >> 31;
       const cond =
         op === Op.SLTI
-          ? `${AH} < ${ih} || (${AH} === ${ih} && (${A} >>> 0) < ${imm >>> 0})`
-          : `(${AH} >>> 0) < ${ih >>> 0} || (${AH} === ${ih} && (${A} >>> 0) < ${imm >>> 0})`;
+          ? `${AH} < ${ih} || (${AH} === ${ih} && (${A} ^ ${SIGN}) < ${imm ^ SIGN})`
+          : `(${AH} ^ ${SIGN}) < ${ih ^ SIGN} || (${AH} === ${ih} && (${A} ^ ${SIGN}) < ${imm ^ SIGN})`;
       L.push(set(`(${cond}) ? 1 : 0`, "0"));
       return;
     }
@@ -274,13 +310,13 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       else if (rs1 === 0) L.push(set(B, BH));
       else
         L.push(
-          `a = ${A}; v = (a + ${B}) | 0; ${hi(rd)} = (${AH} + ${BH} + ((v >>> 0) < (a >>> 0) ? 1 : 0)) | 0; ${lo(rd)} = v;`,
+          `a = ${A}; v = (a + ${B}) | 0; ${hi(rd)} = (${AH} + ${BH} + ((v ^ ${SIGN}) < (a ^ ${SIGN}) ? 1 : 0)) | 0; ${lo(rd)} = v;`,
         );
       return;
     case Op.SUB:
       if (d)
         L.push(
-          `a = ${A}; v = ${B}; ${hi(rd)} = (${AH} - ${BH} - ((a >>> 0) < (v >>> 0) ? 1 : 0)) | 0; ${lo(rd)} = (a - v) | 0;`,
+          `a = ${A}; v = ${B}; ${hi(rd)} = (${AH} - ${BH} - ((a ^ ${SIGN}) < (v ^ ${SIGN}) ? 1 : 0)) | 0; ${lo(rd)} = (a - v) | 0;`,
         );
       return;
     case Op.SLT:
@@ -288,8 +324,8 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       if (!d) return;
       const cond =
         op === Op.SLT
-          ? `${AH} < ${BH} || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0))`
-          : `(${AH} >>> 0) < (${BH} >>> 0) || (${AH} === ${BH} && (${A} >>> 0) < (${B} >>> 0))`;
+          ? `${AH} < ${BH} || (${AH} === ${BH} && (${A} ^ ${SIGN}) < (${B} ^ ${SIGN}))`
+          : `(${AH} ^ ${SIGN}) < (${BH} ^ ${SIGN}) || (${AH} === ${BH} && (${A} ^ ${SIGN}) < (${B} ^ ${SIGN}))`;
       L.push(set(`(${cond}) ? 1 : 0`, "0"));
       return;
     }

@@ -92,6 +92,8 @@ export class CodeCache implements CodeWatcher {
   enabled = true;
   /** Entries of a jump target before it is compiled; 1 compiles everything the first time. */
   hot = HOT;
+  /** Most blocks in one trace. */
+  traceBlocks = 4;
   /** Most live units; when full, every unit is dropped (and hot code compiles again). */
   limit = 8192;
   readonly stats: JitStats = {
@@ -140,17 +142,22 @@ export class CodeCache implements CodeWatcher {
   private compile(page: number, ops: Int32Array, imms: Int32Array, entry: number): Unit | undefined {
     if (!this.enabled) return undefined;
     const t0 = performance.now();
-    const block = this.discover(page, ops, imms, entry);
-    if (block === undefined) return undefined;
+    const blocks = this.discover(page, ops, imms, entry);
+    if (blocks.length === 0) return undefined;
     if (this.stats.live >= this.limit) this.flush();
-    const count = block.slots.length;
-    const first = entry;
-    const tail = block.slots[count - 1];
-    const last = tail + (ops[tail] >>> 27) - 1;
+    let first = PAGE_SLOTS;
+    let last = 0;
+    let count = 0;
+    for (const b of blocks) {
+      const tail = b.slots[b.slots.length - 1];
+      first = Math.min(first, b.start);
+      last = Math.max(last, tail + (ops[tail] >>> 27) - 1);
+      count += b.slots.length;
+    }
     const unit: Unit = { fn: () => 0, page, entry, first, last, dead: false };
     let fn: Unit["fn"];
     try {
-      const source = emitUnit(block, ops, imms);
+      const source = emitUnit(blocks, ops, imms);
       fn = new Function("U", "OPS", "RAM", "OUT", "ALU", `"use strict";\n${source}`)(
         unit,
         ops,
@@ -184,19 +191,47 @@ export class CodeCache implements CodeWatcher {
     return unit;
   }
 
-  /** The block starting at `entry`: up to BLOCK_MAX instructions, ending at the first jump. */
-  private discover(page: number, ops: Int32Array, imms: Int32Array, entry: number): Block | undefined {
+  /** The block starting at `start`: up to BLOCK_MAX instructions, ending at the first jump. */
+  private block(page: number, ops: Int32Array, imms: Int32Array, start: number): Block | undefined {
     const slots: number[] = [];
-    let idx = entry;
+    let idx = start;
     while (slots.length < BLOCK_MAX && idx < PAGE_SLOTS - 1) {
       if (ops[idx] === Op.UNDECODED) decodeSlot(this.ram, page, ops, imms, idx, this.dec);
       const w = ops[idx];
       if (!compilable(w & 255)) break;
       slots.push(idx);
-      if (endsBlock(w & 255)) return { start: entry, slots, next: -1 };
+      if (endsBlock(w & 255)) return { start, slots, next: -1 };
       idx += w >>> 27;
     }
-    return slots.length === 0 ? undefined : { start: entry, slots, next: idx };
+    return slots.length === 0 ? undefined : { start, slots, next: idx };
+  }
+
+  /**
+   * The trace from `entry`: its block, then the block each one most likely goes on to (taken for
+   * backward branches, fall-through for forward ones), until a jump back to the entry, an indirect
+   * jump, a block already in the trace, or TRACE_BLOCKS blocks.
+   */
+  private discover(page: number, ops: Int32Array, imms: Int32Array, entry: number): Block[] {
+    const blocks: Block[] = [];
+    const seen = new Set<number>();
+    let start = entry;
+    while (blocks.length < this.traceBlocks && !seen.has(start)) {
+      seen.add(start);
+      const b = this.block(page, ops, imms, start);
+      if (b === undefined) break;
+      blocks.push(b);
+      const tail = b.slots[b.slots.length - 1];
+      const w = ops[tail];
+      const op = w & 255;
+      if (b.next >= 0) start = b.next;
+      else if (op === Op.JALR) break;
+      else {
+        const target = tail + (imms[tail] >> 1);
+        start = op === Op.JAL || target < tail ? target : tail + (w >>> 27);
+      }
+      if (start < 0 || start >= PAGE_SLOTS - 1) break;
+    }
+    return blocks;
   }
 
   private kill(u: Unit): void {
