@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ElfError } from "@xv6-machine/rv-cpu";
+import { ElfError, EngineMismatch } from "@xv6-machine/rv-cpu";
 import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
@@ -11,7 +11,7 @@ import { Terminal } from "./terminal.js";
 
 const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
                    [--virtio legacy|modern] [--clock deterministic|realtime]
-                   [--cmd "LINE"]... [--timeout SECONDS]`;
+                   [--engine jit|interp|check] [--cmd "LINE"]... [--timeout SECONDS]`;
 
 /** Exit statuses. */
 const EXIT_OK = 0;
@@ -19,6 +19,7 @@ const EXIT_PANIC = 1;
 const EXIT_USAGE = 2;
 const EXIT_TIMEOUT = 3;
 const EXIT_GUEST_FAIL = 4;
+const EXIT_ENGINE_MISMATCH = 5;
 /** 128 + the signal's number, as shells report a process ended by it. */
 const EXIT_ON_SIGNAL: [NodeJS.Signals, number][] = [
   ["SIGHUP", 129],
@@ -67,6 +68,7 @@ interface Parsed {
   mem: number;
   virtio: "legacy" | "modern";
   clock: ClockMode;
+  engine: "jit" | "interp" | "check";
   cmds: string[];
   timeout?: number;
 }
@@ -84,6 +86,7 @@ function parse(argv: string[]): Parsed | "help" {
         mem: { type: "string" },
         virtio: { type: "string" },
         clock: { type: "string" },
+        engine: { type: "string" },
         cmd: { type: "string", multiple: true },
         timeout: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -103,6 +106,13 @@ function parse(argv: string[]): Parsed | "help" {
   if (clock !== "deterministic" && clock !== "realtime") {
     throw new UsageError(`--clock must be deterministic or realtime, got '${clock}'`);
   }
+  const engine = (v.engine as string | undefined) ?? "jit";
+  if (engine !== "jit" && engine !== "interp" && engine !== "check") {
+    throw new UsageError(`--engine must be jit, interp or check, got '${engine}'`);
+  }
+  if (engine === "check" && clock !== "deterministic") {
+    throw new UsageError("--engine check needs --clock deterministic");
+  }
   let timeout: number | undefined;
   if (v.timeout !== undefined) {
     timeout = Number(v.timeout);
@@ -117,6 +127,7 @@ function parse(argv: string[]): Parsed | "help" {
     mem: intOption(v.mem as string | undefined, "mem", 16, 2048, 128),
     virtio,
     clock,
+    engine,
     cmds: (v.cmd as string[] | undefined) ?? [],
     timeout,
   };
@@ -167,6 +178,7 @@ async function main(argv: string[]): Promise<number> {
       memMiB: args.mem,
       virtio: args.virtio,
       clock: args.clock,
+      engine: args.engine,
       output: out,
     });
   } catch (e) {
@@ -188,6 +200,10 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     return await drive(machine, args);
+  } catch (e) {
+    if (!(e instanceof EngineMismatch)) throw e;
+    process.stderr.write(`\nxv6-machine: engine check failed: ${e.message}\n`);
+    return EXIT_ENGINE_MISMATCH;
   } finally {
     fileDisk?.close();
   }

@@ -1,6 +1,17 @@
-import { Clint, Hart, loadSegments, parseElf, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
+import {
+  Clint,
+  type Engine,
+  EngineMismatch,
+  Hart,
+  hartDiff,
+  loadSegments,
+  parseElf,
+  Ram,
+  ramDiff,
+  SimpleBus,
+} from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
-import { type BlockBackend, type GuestMemory, VirtioBlk } from "@xv6-machine/virtio-blk";
+import { type BlockBackend, type GuestMemory, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { Plic } from "./plic.js";
 import { BootRom, Finisher, ROM_BASE, ROM_SIZE } from "./rom.js";
 import { Uart16550 } from "./uart.js";
@@ -32,6 +43,13 @@ export interface MachineOptions {
   memMiB?: number;
   virtio?: "legacy" | "modern";
   clock?: ClockMode;
+  /**
+   * How harts execute: "jit" (default) compiles hot code, "interp" only interprets; "check" runs
+   * the compiler and, beside it in step, an interpreted twin machine (with a copy of the disk),
+   * and throws EngineMismatch at the first slice after which their harts, output or RAM differ.
+   * Needs the deterministic clock.
+   */
+  engine?: Engine | "check";
   /** Console output as it happens. */
   output?: (bytes: Uint8Array) => void;
 }
@@ -120,6 +138,9 @@ export class Machine {
   private quietAt = -1;
   /** mtime when the last byte of output appeared. */
   private outputAt = 0;
+  /** The interpreted twin in check mode, and how many slices both have run. */
+  private readonly twin: Machine | undefined;
+  private slices = 0;
 
   constructor(opts: MachineOptions) {
     const cpus = opts.cpus ?? 1;
@@ -128,6 +149,17 @@ export class Machine {
     if (!Number.isInteger(mem) || mem < 16 || mem > 2048)
       throw new MachineError("memory must be 16 to 2048 MiB");
     this.clockMode = opts.clock ?? "deterministic";
+    if (opts.engine === "check") {
+      if (this.clockMode !== "deterministic")
+        throw new MachineError("the check engine needs the deterministic clock");
+      let disk: BlockBackend | undefined;
+      if (opts.disk) {
+        const bytes = new Uint8Array(opts.disk.size);
+        opts.disk.read(0, bytes);
+        disk = new MemoryBackend(bytes, { readOnly: opts.disk.readOnly });
+      }
+      this.twin = new Machine({ ...opts, engine: "interp", disk, output: undefined });
+    }
     this.onOutput = opts.output;
     this.ram = new Ram(mem << 20, RAM_BASE, cpus);
     this.bus = new SimpleBus(this.ram);
@@ -142,6 +174,7 @@ export class Machine {
         mmu: new Sv39Mmu(this.ram),
         clock: { now: () => this.timeFor(id) },
         resetPc: ROM_BASE,
+        engine: opts.engine === "check" ? "jit" : opts.engine,
       });
       // With others to run, a hart seen spinning gives up the rest of its turn.
       hart.yieldOnSpin = cpus > 1;
@@ -190,6 +223,7 @@ export class Machine {
 
   /** Queues console input (typed into the UART as its FIFO has room). */
   type(text: string | Uint8Array): void {
+    this.twin?.type(text);
     const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
     for (const b of bytes) this.input.push(b);
   }
@@ -216,6 +250,31 @@ export class Machine {
    * deadline that, in the real-time clock, has not yet come (or that does not exist).
    */
   runSlice(budget: number): SliceResult {
+    const result = this.slice(budget);
+    const twin = this.twin;
+    if (twin !== undefined) {
+      const other = twin.slice(budget);
+      let diff: string | undefined;
+      if (result !== other) diff = `slice ended ${result} vs ${other}`;
+      else if (this.instructions !== twin.instructions)
+        diff = `instructions ${this.instructions} vs ${twin.instructions}`;
+      else if (this.output !== twin.output) diff = "console output";
+      for (let id = 0; diff === undefined && id < this.harts.length; id++) {
+        const d = hartDiff(this.harts[id], twin.harts[id]);
+        if (d !== undefined) diff = `hart ${id}: ${d}`;
+      }
+      if (diff === undefined && (++this.slices % 16 === 0 || result === "off"))
+        diff = ramDiff(this.ram, twin.ram);
+      if (diff !== undefined) {
+        throw new EngineMismatch(
+          `compiled and interpreted machines differ after ${this.instructions} instructions: ${diff}`,
+        );
+      }
+    }
+    return result;
+  }
+
+  private slice(budget: number): SliceResult {
     let done = 0;
     while (done < budget) {
       if (this.powerOff !== undefined) break;

@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { Sv39Mmu } from "@xv6-machine/sv39";
+import { afterEach, describe, expect, it } from "vitest";
+import { BareMachine, runBare } from "./bare.js";
+import { Ram, SimpleBus } from "./bus.js";
+import { EngineMismatch, hartDiff, ramDiff } from "./check.js";
+import { type Engine, Hart } from "./hart.js";
+import { CodeCache } from "./jit.js";
+import { MIP_MTIP, MSTATUS_MIE } from "./state.js";
+
+const BASE = 0x8000_0000;
+const programs = new URL("../bench/programs/", import.meta.url);
+const crc = new Uint8Array(readFileSync(new URL("crc.elf", programs)));
+
+function hartWith(words: number[], engine: Engine): Hart {
+  const ram = new Ram(1 << 16, BASE);
+  const bytes = new Uint8Array(words.length * 4);
+  const dv = new DataView(bytes.buffer);
+  words.forEach((w, i) => {
+    dv.setUint32(i * 4, w, true);
+  });
+  ram.writeBytes(BASE, bytes);
+  return new Hart({ bus: new SimpleBus(ram), resetPc: BASE, engine, jitThreshold: 1 });
+}
+
+/** A deterministic stream of slice sizes from 1 to 5000. */
+function* slices(seed: number): Generator<number> {
+  let s = seed;
+  for (;;) {
+    s = (Math.imul(s, 1103515245) + 12345) | 0;
+    const r = (s >>> 8) % 100;
+    yield r < 30 ? 1 + (r % 7) : r < 60 ? 60 + r : 1 + ((s >>> 4) % 5000);
+  }
+}
+
+describe("the compiling engine", () => {
+  const realFunction = globalThis.Function;
+  afterEach(() => {
+    globalThis.Function = realFunction;
+  });
+
+  it("is the default, and an unknown engine is refused", () => {
+    const ram = new Ram(1 << 16, BASE);
+    expect(new Hart({ bus: new SimpleBus(ram) }).engine).toBe("jit");
+    expect(() => new Hart({ bus: new SimpleBus(ram), engine: "fast" as Engine })).toThrow(/unknown engine/);
+  });
+
+  it("keeps a compiled loop with no way out within each run's budget, so interrupts get in", () => {
+    const h = hartWith([0x0000_006f], "jit"); // 1: j 1b
+    h.ram.writeBytes(BASE + 0x100, Uint8Array.of(0x6f, 0, 0, 0)); // the handler: j .
+    for (let i = 0; i < 5; i++) expect(h.run(5000)).toBe(5000);
+    expect(h.jit?.stats.compiled).toBeGreaterThan(0);
+    expect(h.instret).toBe(25_000);
+    h.mtvecLo = (BASE + 0x100) | 0;
+    h.mie = MIP_MTIP;
+    h.mstatus |= MSTATUS_MIE;
+    h.setInterrupt(MIP_MTIP, true);
+    h.run(100);
+    expect(h.mcauseHi).toBe(1 << 31);
+    expect(h.mcauseLo).toBe(7);
+    expect(h.mepcLo).toBe(BASE | 0);
+  });
+
+  it("ends in the interpreter's state however the run is sliced (CRC and sort program)", () => {
+    const a = new BareMachine(crc, { engine: "jit", jitThreshold: 2 });
+    const b = new BareMachine(crc, { engine: "interp" });
+    const sizes = slices(7);
+    let total = 0;
+    while (total < 2_000_000) {
+      const n = sizes.next().value as number;
+      const x = a.hart.run(n);
+      expect(b.hart.run(n)).toBe(x);
+      expect(x).toBeLessThanOrEqual(n);
+      total += x;
+      const d = hartDiff(a.hart, b.hart);
+      if (d !== undefined) throw new Error(`after ${total} steps: ${d}`);
+    }
+    expect(ramDiff(a.ram, b.ram)).toBeUndefined();
+    expect(a.hart.jit?.stats.compiled).toBeGreaterThan(10);
+  });
+
+  // (Under vitest the interpreter runs from source, much slower than the bundle: keep runs short.)
+  it("runs the benchmark programs in step with the interpreter", () => {
+    for (const f of ["crc.elf", "memset-sv39.elf", "alu.elf"]) {
+      const elf = new Uint8Array(readFileSync(new URL(f, programs)));
+      const r = runBare(elf, {
+        engine: "check",
+        mmu: (ram) => new Sv39Mmu(ram),
+        maxInstructions: 1_500_000,
+        ramSize: 32 << 20,
+      });
+      expect(r.status).toBe("limit");
+    }
+  });
+
+  it("is caught by the check engine when compiled code goes wrong", () => {
+    const unitAt = CodeCache.prototype.unitAt;
+    let broken = 0;
+    CodeCache.prototype.unitAt = function (...args) {
+      const u = unitAt.apply(this, args);
+      if (u !== undefined && broken++ === 50) {
+        const fn = u.fn;
+        u.fn = (h, left) => {
+          const n = fn(h, left);
+          h.x[10] ^= 1; // a0 off by one bit after this call
+          return n;
+        };
+      }
+      return u;
+    };
+    try {
+      expect(() => runBare(crc, { engine: "check", jitThreshold: 1 })).toThrow(EngineMismatch);
+    } finally {
+      CodeCache.prototype.unitAt = unitAt;
+    }
+  });
+
+  it("falls back to the interpreter where code generation is forbidden", () => {
+    globalThis.Function = (() => {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    }) as unknown as FunctionConstructor;
+    const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+    m.run({ maxInstructions: 1_000_000 });
+    globalThis.Function = realFunction;
+    expect(m.hart.jit?.enabled).toBe(false);
+    expect(m.hart.jit?.stats.compiled).toBe(0);
+    const twin = new BareMachine(crc, { engine: "interp" });
+    twin.run({ maxInstructions: 1_000_000 });
+    expect(hartDiff(m.hart, twin.hart)).toBeUndefined();
+  });
+
+  it("empties a full code cache and compiles again", () => {
+    const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+    (m.hart.jit as CodeCache).limit = 8;
+    const r = m.run();
+    expect(r.status).toBe("pass");
+    const stats = m.hart.jit?.stats;
+    expect(stats?.flushes).toBeGreaterThan(0);
+    expect(stats?.live).toBeLessThanOrEqual(8);
+  });
+
+  it("forgets compiled code that a store rewrites", () => {
+    // 1: addi a0, a0, 1; j 1b  -- then the addi is rewritten to addi a0, a0, 2.
+    const h = hartWith([0x0015_0513, 0xffdf_f06f], "jit");
+    h.run(1000);
+    expect(h.x[20]).toBe(500);
+    expect(h.jit?.stats.live).toBeGreaterThan(0);
+    const bytes = new Uint8Array(4);
+    new DataView(bytes.buffer).setUint32(0, 0x0025_0513, true);
+    h.ram.writeBytes(BASE, bytes);
+    expect(h.jit?.stats.invalidated).toBeGreaterThan(0);
+    h.run(1000);
+    expect(h.x[20]).toBe(1500);
+  });
+});
+
+describe("hartDiff and ramDiff", () => {
+  it("name the first difference", () => {
+    const a = hartWith([0x0000_006f], "interp");
+    const b = hartWith([0x0000_006f], "interp");
+    expect(hartDiff(a, b)).toBeUndefined();
+    b.x[11] = 5;
+    expect(hartDiff(a, b)).toBe("x5 0 vs 500000000");
+    b.x[11] = 0;
+    b.stvalLo = 3;
+    expect(hartDiff(a, b)).toBe("stval 0 vs 3");
+    b.stvalLo = 0;
+    b.setPc(BASE + 4, 0);
+    expect(hartDiff(a, b)).toMatch(/^pc /);
+    expect(ramDiff(a.ram, b.ram)).toBeUndefined();
+    b.ram.u8[0x1234] = 9;
+    expect(ramDiff(a.ram, b.ram)).toBe("RAM byte at 0x80001234: 0 vs 9");
+  });
+});
