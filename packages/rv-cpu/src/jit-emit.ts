@@ -123,8 +123,9 @@ function spinCheck(ctx: Ctx, target: number, idx: number): string {
 }
 
 /** Code that continues at slot `target` (inside the page or not) from the instruction at `idx`. */
-function goTo(ctx: Ctx, target: number, idx: number): string {
-  const spin = spinCheck(ctx, target, idx);
+function goTo(ctx: Ctx, target: number, idx: number, branch = true): string {
+  // Like the interpreter, only conditional branches count toward the spin check, not jumps.
+  const spin = branch ? spinCheck(ctx, target, idx) : "";
   if (target === ctx.entry) return `${spin}continue out;`;
   return `${spin}nx = ${target}; break out;`;
 }
@@ -166,8 +167,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
           `a = (pl + ${(idx + len) * 2}) | 0; ${lo(rd)} = a; ${hi(rd)} = (ph + ((a ^ ${SIGN}) < (pl ^ ${SIGN}) ? 1 : 0)) | 0;`,
         );
       const target = idx + (imm >> 1);
-      if (target === ctx.follow) L.push(spinCheck(ctx, target, idx));
-      else L.push(goTo(ctx, target, idx));
+      if (target !== ctx.follow) L.push(goTo(ctx, target, idx, false));
       return;
     }
     case Op.JALR: {

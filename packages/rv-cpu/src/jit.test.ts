@@ -61,6 +61,27 @@ describe("the compiling engine", () => {
     expect(h.mepcLo).toBe(BASE | 0);
   });
 
+  it("gives up a spinning turn at the same step as the interpreter", () => {
+    // 1: nop; j 1b (a jump: never counted as spinning), and li x1, 1; 2: nop; bne x0, x1, 2b.
+    for (const [words, x1] of [
+      [[0x0000_0013, 0xffdf_f06f], 0],
+      [[0x0010_0093, 0x0000_0013, 0xfe10_1ee3], 1],
+    ] as const) {
+      const [a, b] = (["jit", "interp"] as const).map((e) => {
+        const h = hartWith([...words], e);
+        h.yieldOnSpin = true;
+        return h;
+      });
+      for (let i = 0; i < 20; i++) {
+        const n = a.run(3000);
+        expect(b.run(3000)).toBe(n);
+        expect(a.spun).toBe(b.spun);
+        expect(hartDiff(a, b)).toBeUndefined();
+      }
+      expect(a.spun).toBe(x1 === 1);
+    }
+  });
+
   it("ends in the interpreter's state however the run is sliced (CRC and sort program)", () => {
     const a = new BareMachine(crc, { engine: "jit", jitThreshold: 2 });
     const b = new BareMachine(crc, { engine: "interp" });
@@ -116,9 +137,12 @@ describe("the compiling engine", () => {
   });
 
   it("falls back to the interpreter where code generation is forbidden", () => {
-    globalThis.Function = (() => {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    }) as unknown as FunctionConstructor;
+    // What a strict Content-Security-Policy does to `new Function`.
+    globalThis.Function = class {
+      constructor() {
+        throw new EvalError("Code generation from strings disallowed for this context");
+      }
+    } as unknown as FunctionConstructor;
     const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
     m.run({ maxInstructions: 1_000_000 });
     globalThis.Function = realFunction;
