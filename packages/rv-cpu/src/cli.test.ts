@@ -21,6 +21,15 @@ describe("rv-run command line", () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 
+  it("takes --engine jit, interp or check, and refuses others", () => {
+    const add = fileURLToPath(new URL("../conformance/bin/add.elf", import.meta.url));
+    for (const engine of ["jit", "interp", "check"]) expect(run("--engine", engine, add).status).toBe(0);
+    const r = run("--engine", "fast", add);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--engine must be jit, interp or check, got 'fast'/);
+    expect(run("--engine", "interp", "--max-insns", "1000", spin).status).toBe(3);
+  });
+
   it("exits 2 for a missing file with one line naming it", () => {
     const r = run("/nonexistent/file.elf");
     expect(r.status).toBe(2);

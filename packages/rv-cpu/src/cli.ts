@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { BareMachine } from "./bare.js";
+import { EngineMismatch } from "./check.js";
 import { ElfError } from "./elf.js";
 import type { Hart } from "./hart.js";
 
-const USAGE = "usage: rv-run [--max-insns N] [--trace] FILE.elf";
+const USAGE = "usage: rv-run [--max-insns N] [--engine jit|interp|check] [--trace] FILE.elf";
 
 /** Exits 2 with one line; a usage line follows only for mistakes in the command line itself. */
 function fail(message: string, usage = false): never {
@@ -33,7 +34,12 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { "max-insns": { type: "string" }, trace: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        "max-insns": { type: "string" },
+        engine: { type: "string" },
+        trace: { type: "boolean" },
+        help: { type: "boolean" },
+      },
     });
   } catch (e) {
     fail((e as Error).message, true);
@@ -51,6 +57,10 @@ function main(argv: string[]): number {
     }
     max = Number(maxArg);
   }
+  const engine = parsed.values.engine ?? "jit";
+  if (engine !== "jit" && engine !== "interp" && engine !== "check") {
+    fail(`--engine must be jit, interp or check, got '${String(engine)}'`, true);
+  }
   const file = parsed.positionals[0];
   let bytes: Uint8Array;
   try {
@@ -60,16 +70,23 @@ function main(argv: string[]): number {
   }
   let machine: BareMachine;
   try {
-    machine = new BareMachine(bytes, { mmu: (ram) => new Sv39Mmu(ram) });
+    machine = new BareMachine(bytes, { mmu: (ram) => new Sv39Mmu(ram), engine });
   } catch (e) {
     if (e instanceof ElfError || e instanceof RangeError) fail(`${file}: ${e.message}`);
     throw e;
   }
-  const result = machine.run({
-    maxInstructions: max,
-    output: (b) => process.stdout.write(b),
-    trace: parsed.values.trace ? trace : undefined,
-  });
+  let result: ReturnType<BareMachine["run"]>;
+  try {
+    result = machine.run({
+      maxInstructions: max,
+      output: (b) => process.stdout.write(b),
+      trace: parsed.values.trace ? trace : undefined,
+    });
+  } catch (e) {
+    if (!(e instanceof EngineMismatch)) throw e;
+    process.stderr.write(`rv-run: engine check failed: ${e.message}\n`);
+    return 4;
+  }
   switch (result.status) {
     case "pass":
       return 0;

@@ -81,9 +81,9 @@ export function decodeSlot(
 export class CodeCache implements CodeWatcher {
   readonly ram: Ram;
   /** Per page: units by entry slot (allocated with the first unit), and all of them in a list. */
-  private readonly byEntry: (Unit | undefined)[][] = [];
-  private readonly lists: Unit[][] = [];
-  private readonly heat: (Uint8Array | undefined)[] = [];
+  private readonly byEntry: ((Unit | undefined)[] | undefined)[];
+  private readonly lists: (Unit[] | undefined)[];
+  private readonly heat: (Uint8Array | undefined)[];
   private readonly churn: Uint16Array;
   /** Per page: the lowest first and highest last slot of its units (a quick test for stores). */
   private readonly spanFirst: Int16Array;
@@ -108,7 +108,12 @@ export class CodeCache implements CodeWatcher {
 
   constructor(ram: Ram) {
     this.ram = ram;
-    this.churn = new Uint16Array(ram.size / 4096);
+    const pages = ram.size / 4096;
+    // Dense from the start: a sparse JavaScript array turns into a slow dictionary.
+    this.byEntry = new Array(pages).fill(undefined);
+    this.lists = new Array(pages).fill(undefined);
+    this.heat = new Array(pages).fill(undefined);
+    this.churn = new Uint16Array(pages);
     this.spanFirst = new Int16Array(ram.size / 4096).fill(PAGE_SLOTS);
     this.spanLast = new Int16Array(ram.size / 4096).fill(-1);
   }

@@ -1,3 +1,4 @@
+import type { Engine } from "@xv6-machine/rv-cpu";
 import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { buildImage } from "@xv6-machine/xv6-mkfs";
 import { describe, expect, it } from "vitest";
@@ -8,24 +9,31 @@ import { Machine } from "./machine.js";
 const guest = guestFiles();
 const MINUTES = 60_000;
 
-async function booted(cpus: number): Promise<Machine> {
+async function booted(cpus: number, engine: Engine = "jit"): Promise<Machine> {
   if (!guest) throw new Error("no prebuilt guest");
-  const m = new Machine({ kernel: guest.kernel, disk: new MemoryBackend(buildImage(guest.user)), cpus });
+  const m = new Machine({
+    kernel: guest.kernel,
+    disk: new MemoryBackend(buildImage(guest.user)),
+    cpus,
+    engine,
+  });
   await m.waitFor("$ ", { timeoutMs: 5 * MINUTES });
   return m;
 }
 
 describe.skipIf(!guest)("our guest on xv6-machine", () => {
   // 1 hart runs every test, slow ones included (they fill the disk, run out of inodes, build a
-  // big directory); 3 harts run the quick set.
-  for (const [cpus, usertests] of [
-    [1, "usertests"],
-    [3, "usertests -q"],
+  // big directory); 3 harts run the quick set; the interpreter runs the quick set too.
+  for (const [cpus, usertests, engine] of [
+    [1, "usertests", "jit"],
+    [3, "usertests -q", "jit"],
+    [1, "usertests -q", "interp"],
+    [3, "usertests -q", "interp"],
   ] as const) {
     it(
-      `passes ${usertests} on ${cpus} hart${cpus > 1 ? "s" : ""}`,
+      `passes ${usertests} on ${cpus} hart${cpus > 1 ? "s" : ""} (${engine})`,
       async () => {
-        const m = await booted(cpus);
+        const m = await booted(cpus, engine);
         // A panic ends the test at once instead of after the whole budget.
         const out = await m.runCommand(usertests, { timeoutMs: 25 * MINUTES, failOn: /panic: .*\n/ });
         expect(out).toContain("ALL TESTS PASSED");

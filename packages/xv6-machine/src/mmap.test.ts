@@ -178,15 +178,15 @@ describe.skipIf(!guest)("mmap in our guest", () => {
   for (const cpus of [1, 3]) {
     const harts = `${cpus} hart${cpus > 1 ? "s" : ""}`;
 
-    it(
-      `passes mmaptest and the demos on xv6-machine, ${harts}, and leaves the right files`,
-      async () => {
+    it.each(cpus === 1 ? ["jit", "interp"] : ["jit"])(
+      `passes mmaptest and the demos on xv6-machine, ${harts} (%s), and leaves the right files`,
+      async (engine) => {
         if (!guest) return;
         const disk = new MemoryBackend(buildImage(guest.user));
-        const m = new Machine({ kernel: guest.kernel, disk, cpus });
+        const m = new Machine({ kernel: guest.kernel, disk, cpus, engine: engine as "jit" | "interp" });
         await m.waitFor("$ ", { timeoutMs: 5 * MINUTES });
         await runSteps((cmd) => m.runCommand(cmd, { timeoutMs: 10 * MINUTES }));
-        const image = join(dir, `machine-${cpus}.img`);
+        const image = join(dir, `machine-${cpus}-${engine}.img`);
         writeFileSync(image, m.diskBytes() ?? new Uint8Array());
         checkDisk(image);
       },
