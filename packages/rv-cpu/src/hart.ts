@@ -106,7 +106,24 @@ export class Hart {
   readonly x = new Int32Array(66);
   pcLo = 0;
   pcHi = 0;
-  priv = PRIV_M;
+  private level = PRIV_M;
+  /**
+   * Offsets of the translation-cache sets in use: one set per privilege, so that traps and
+   * returns switch sets instead of flushing (satp, sfence.vma and mstatus's SUM/MXR/MPRV/MPP
+   * still flush them all). dBase follows the effective data privilege (MPRV), fBase the fetch one.
+   */
+  dBase = PRIV_M * TLB_SIZE;
+  private fBase = PRIV_M * FETCH_TLB_SIZE;
+
+  /** The privilege mode (0 U, 1 S, 3 M). */
+  get priv(): number {
+    return this.level;
+  }
+  set priv(p: number) {
+    this.level = p;
+    this.dBase = this.dataPriv() * TLB_SIZE;
+    this.fBase = p * FETCH_TLB_SIZE;
+  }
 
   // Privileged state. 64-bit CSRs are (lo, hi) pairs.
   mstatus = 0;
@@ -177,7 +194,7 @@ export class Hart {
   /** RAM page number of the fetch page (when it is in RAM). */
   private fRamPage = 0;
   /** Heat counters of the fetch page when the compiler may run its code, else null. */
-  private fHeat: Uint8Array | null = null;
+  private fHeat: Uint16Array | null = null;
   /** The compiled-code cache (shared by the harts on this RAM), when the engine is "jit". */
   readonly jit: CodeCache | undefined;
   /** Set by a compiled unit when its last step was a trap (it did not retire). */
@@ -188,22 +205,22 @@ export class Hart {
   private readonly scratchImms = new Int32Array(PAGE_SLOTS);
 
   // Translation caches: virtual page -> RAM offset of the page, per access kind.
-  readonly ltagLo = filled(TLB_SIZE, 1);
-  readonly ltagHi = new Int32Array(TLB_SIZE);
-  readonly loff = new Int32Array(TLB_SIZE);
-  readonly stagLo = filled(TLB_SIZE, 1);
-  readonly stagHi = new Int32Array(TLB_SIZE);
-  readonly soff = new Int32Array(TLB_SIZE);
+  readonly ltagLo = filled(4 * TLB_SIZE, 1);
+  readonly ltagHi = new Int32Array(4 * TLB_SIZE);
+  readonly loff = new Int32Array(4 * TLB_SIZE);
+  readonly stagLo = filled(4 * TLB_SIZE, 1);
+  readonly stagHi = new Int32Array(4 * TLB_SIZE);
+  readonly soff = new Int32Array(4 * TLB_SIZE);
   /**
    * Stores to pages that hold decoded code or a reservation: translated here too, but every such
    * store does the RAM's bookkeeping (invalidating code, breaking reservations).
    */
-  readonly ctagLo = filled(TLB_SIZE, 1);
-  readonly ctagHi = new Int32Array(TLB_SIZE);
-  readonly coff = new Int32Array(TLB_SIZE);
-  private readonly ftagLo = filled(FETCH_TLB_SIZE, 1);
-  private readonly ftagHi = new Int32Array(FETCH_TLB_SIZE);
-  private readonly fpage = new Int32Array(FETCH_TLB_SIZE);
+  readonly ctagLo = filled(4 * TLB_SIZE, 1);
+  readonly ctagHi = new Int32Array(4 * TLB_SIZE);
+  readonly coff = new Int32Array(4 * TLB_SIZE);
+  private readonly ftagLo = filled(4 * FETCH_TLB_SIZE, 1);
+  private readonly ftagHi = new Int32Array(4 * FETCH_TLB_SIZE);
+  private readonly fpage = new Int32Array(4 * FETCH_TLB_SIZE);
   private seenEpoch = -1;
 
   /** Set when an exception was taken inside a helper; the executor re-reads the fetch state. */
@@ -238,7 +255,7 @@ export class Hart {
         this.ram.codeWatcher = this.jit;
       }
       if (this.jit !== undefined && opts.jitThreshold !== undefined) {
-        this.jit.hot = Math.min(254, Math.max(1, Math.floor(opts.jitThreshold)));
+        this.jit.hot = Math.min(60000, Math.max(1, Math.floor(opts.jitThreshold)));
       }
     }
     if (this.id < 0 || this.id >= this.ram.reservations.length) {
@@ -261,6 +278,8 @@ export class Hart {
     this.satpHi = 0;
     this.menvcfgLo = 0;
     this.menvcfgHi = 0;
+    this.flushTlb();
+    this.priv = PRIV_M;
     this.setPc(pc | 0, Math.floor(pc / 4294967296));
   }
 
@@ -329,6 +348,7 @@ export class Hart {
   /** A CSR write changed satp or the translation bits of mstatus. */
   translationChanged(): void {
     this.flushTlb();
+    this.dBase = this.dataPriv() * TLB_SIZE;
     this.fetchStale = true;
   }
 
@@ -374,7 +394,7 @@ export class Hart {
     this.fIdx = (lo & 4095) >>> 1;
     this.fLim = 2048;
     const ram = this.ram;
-    const t = (lo >>> 12) & (FETCH_TLB_SIZE - 1);
+    const t = ((lo >>> 12) & (FETCH_TLB_SIZE - 1)) + this.fBase;
     let page: number;
     if (this.ftagLo[t] === pageLo && this.ftagHi[t] === hi) {
       page = this.fpage[t];
@@ -538,9 +558,9 @@ export class Hart {
       baseHi = this.mtvecHi;
     }
     this.mstatus = s;
+    this.dBase = this.dataPriv() * TLB_SIZE;
     let lo = baseLo & ~3;
     if ((baseLo & 3) === 1 && causeHi !== 0) lo += 4 * cause;
-    if (from !== this.priv) this.flushTlb();
     this.setPc(lo, baseHi);
   }
 
@@ -562,7 +582,6 @@ export class Hart {
     if (to !== PRIV_M) s &= ~MSTATUS_MPRV;
     this.mstatus = s;
     this.priv = to;
-    this.flushTlb();
     this.setPc(this.pcLo, this.pcHi);
   }
 
@@ -589,7 +608,7 @@ export class Hart {
     const ram = this.ram;
     const page = (pa - ram.base) >>> 12;
     if (store) {
-      const t = (lo >>> 12) & (TLB_SIZE - 1);
+      const t = ((lo >>> 12) & (TLB_SIZE - 1)) + this.dBase;
       if (ram.codeFlag[page] !== 0 || ram.reservedPage(page)) {
         this.ctagLo[t] = lo & -4096;
         this.ctagHi[t] = hi;
@@ -600,7 +619,7 @@ export class Hart {
       this.stagHi[t] = hi;
       this.soff[t] = page << 12;
     } else {
-      const t = (lo >>> 12) & (TLB_SIZE - 1);
+      const t = ((lo >>> 12) & (TLB_SIZE - 1)) + this.dBase;
       this.ltagLo[t] = lo & -4096;
       this.ltagHi[t] = hi;
       this.loff[t] = page << 12;
@@ -666,7 +685,7 @@ export class Hart {
    * RAM's bookkeeping and returns true; false if the slow way must be taken.
    */
   storeTracked(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
-    const t = (lo >>> 12) & (TLB_SIZE - 1);
+    const t = ((lo >>> 12) & (TLB_SIZE - 1)) + this.dBase;
     if (this.ctagLo[t] !== (lo & -4096) || this.ctagHi[t] !== hi || (lo & (size - 1)) !== 0) return false;
     const off = this.coff[t] + (lo & 4095);
     const ram = this.ram;
@@ -887,6 +906,8 @@ export class Hart {
       const imms = this.fImms;
       const lim = this.fLim;
       const heat = this.fHeat;
+      // Traps, xRET and translation-changing CSR writes all come back through here.
+      const tb = this.dBase;
       let idx = this.fIdx;
       if (heat !== null && budget - steps >= BLOCK_MAX) {
         // A jump target: run its compiled unit if there is one (or it has just become hot).
@@ -1003,7 +1024,7 @@ export class Hart {
             const imm = imms[idx];
             const lo = (a + imm) | 0;
             const hi = (x[rs1 + 1] + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
-            const t = (lo >>> 12) & (TLB_SIZE - 1);
+            const t = ((lo >>> 12) & (TLB_SIZE - 1)) + tb;
             if (stagLo[t] === (lo & -4096) && stagHi[t] === hi) {
               u8[soff[t] + (lo & 4095)] = x[rs2];
               idx += w >>> 27;
@@ -1031,7 +1052,7 @@ export class Hart {
             const imm = imms[idx];
             const lo = (a + imm) | 0;
             const hi = (x[rs1 + 1] + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
-            const t = (lo >>> 12) & (TLB_SIZE - 1);
+            const t = ((lo >>> 12) & (TLB_SIZE - 1)) + tb;
             const op = w & 255;
             const size = 1 << (op - Op.SB);
             if (stagLo[t] === (lo & -4096) && stagHi[t] === hi && (lo & (size - 1)) === 0) {
@@ -1066,7 +1087,7 @@ export class Hart {
             const imm = imms[idx];
             const lo = (a + imm) | 0;
             const hi = (x[rs1 + 1] + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
-            const t = (lo >>> 12) & (TLB_SIZE - 1);
+            const t = ((lo >>> 12) & (TLB_SIZE - 1)) + tb;
             const op = w & 255;
             const size = 1 << ((op - Op.LB) & 3);
             let vlo: number;

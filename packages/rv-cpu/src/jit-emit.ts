@@ -68,17 +68,6 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
   });
   const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, lines: [] };
   const L = ctx.lines;
-  L.push("const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;");
-  L.push("return function unit(H, left) {");
-  L.push("const x = H.x;");
-  for (const r of used) L.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
-  L.push("const pl = H.fPageLo, ph = H.fPageHi, ys = H.yieldOnSpin;");
-  L.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff, stl = H.stagLo, sth = H.stagHi, sof = H.soff;");
-  // The last page each kind of access hit in the translation cache: within one call no entry is
-  // ever dropped (only traps, CSR writes and fetch-page changes flush, and each ends the call).
-  L.push("let mp = 1, mph = 0, mo = 0, np = 1, nph = 0, no = 0;");
-  L.push("let s = 0, spin = H.spinLeft, nx = 0, a = 0, ah = 0, t = 0, v = 0, vh = 0;");
-  L.push("out: for (;;) {");
   blocks.forEach((blk, id) => {
     const n = blk.slots.length;
     ctx.follow = id + 1 < blocks.length ? blocks[id + 1].start : -1;
@@ -91,16 +80,31 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
     });
     if (blk.next >= 0 && blk.next !== ctx.follow) L.push(goTo(ctx, blk.next, blk.slots[n - 1]));
   });
-  L.push("}");
-  L.push(writeBack(written));
-  L.push("H.spinLeft = spin;");
-  L.push(`if (nx === ${EXIT_SYNC}) H.syncFetch();`);
-  L.push(
+  const body = L.join("\n");
+  // Every call pays for its prologue: load only what the body uses.
+  const head = ["const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;", "return function unit(H, left) {"];
+  head.push("const x = H.x;");
+  for (const r of used) head.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
+  if (/\bp[lh]\b/.test(body)) head.push("const pl = H.fPageLo, ph = H.fPageHi;");
+  const spins = body.includes("--spin");
+  if (spins) head.push("const ys = H.yieldOnSpin; let spin = H.spinLeft;");
+  // The last page each kind of access hit in the translation cache: within one call no entry is
+  // ever dropped (only traps, CSR writes and fetch-page changes flush, and each ends the call).
+  if (body.includes("+ tb;")) head.push("const tb = H.dBase;");
+  if (body.includes("ltl["))
+    head.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff; let np = 1, nph = 0, no = 0;");
+  if (body.includes("stl["))
+    head.push("const stl = H.stagLo, sth = H.stagHi, sof = H.soff; let mp = 1, mph = 0, mo = 0;");
+  head.push("let s = 0, nx = 0, a = 0, ah = 0, t = 0, v = 0, vh = 0;");
+  head.push("out: for (;;) {");
+  const tail = ["}", writeBack(written)];
+  if (spins) tail.push("H.spinLeft = spin;");
+  tail.push(`if (nx === ${EXIT_SYNC}) H.syncFetch();`);
+  tail.push(
     `else if (nx !== ${EXIT_DONE}) { if (nx < 0 || nx >= 2048) { H.pcAt(nx * 2); H.syncFetch(); } else H.fIdx = nx; }`,
   );
-  L.push("return s;");
-  L.push("};");
-  return L.join("\n");
+  tail.push("return s;", "};");
+  return `${head.join("\n")}\n${body}\n${tail.join("\n")}`;
 }
 
 function writeBack(written: Set<number>): string {
@@ -225,7 +229,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       else if (size === 4) fast = "v = i32[(no + (a & 4095)) >>> 2];";
       else fast = "t = (no + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];";
       L.push(`if ((a & -4096) === np && ah === nph${aligned}) { ${fast} } else {`);
-      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
+      L.push(`t = ((a >>> 12) & ${TLB_MASK}) + tb;`);
       L.push(
         `if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { np = a & -4096; nph = ah; no = lof[t]; ${fast} } else {`,
       );
@@ -253,7 +257,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       else if (size === 4) fast = `i32[(mo + (a & 4095)) >>> 2] = ${B};`;
       else fast = `t = (mo + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
       L.push(`if ((a & -4096) === mp && ah === mph${aligned}) { ${fast} } else {`);
-      L.push(`t = (a >>> 12) & ${TLB_MASK};`);
+      L.push(`t = ((a >>> 12) & ${TLB_MASK}) + tb;`);
       L.push(
         `if (stl[t] === (a & -4096) && sth[t] === ah${aligned}) { mp = a & -4096; mph = ah; mo = sof[t]; ${fast} } else {`,
       );

@@ -16,7 +16,7 @@ export const BLOCK_MAX = 64;
 /** Entries of a jump target before it is compiled (by default). */
 export const HOT = 40;
 /** Heat value of a target that cannot start a unit (its first instruction is never compiled). */
-const NEVER = 255;
+const NEVER = 65535;
 /** Invalidations of one page after which it is left to the interpreter (self-modifying code). */
 const PAGE_CHURN = 64;
 
@@ -83,7 +83,7 @@ export class CodeCache implements CodeWatcher {
   /** Per page: units by entry slot (allocated with the first unit), and all of them in a list. */
   private readonly byEntry: ((Unit | undefined)[] | undefined)[];
   private readonly lists: (Unit[] | undefined)[];
-  private readonly heat: (Uint8Array | undefined)[];
+  private readonly heat: (Uint16Array | undefined)[];
   private readonly churn: Uint16Array;
   /** Per page: the lowest first and highest last slot of its units (a quick test for stores). */
   private readonly spanFirst: Int16Array;
@@ -119,10 +119,10 @@ export class CodeCache implements CodeWatcher {
   }
 
   /** The heat counters of a page (per slot). */
-  heatOf(page: number): Uint8Array {
+  heatOf(page: number): Uint16Array {
     let h = this.heat[page];
     if (h === undefined) {
-      h = new Uint8Array(PAGE_SLOTS);
+      h = new Uint16Array(PAGE_SLOTS);
       if (this.churn[page] >= PAGE_CHURN) h.fill(NEVER);
       this.heat[page] = h;
     }
@@ -130,7 +130,7 @@ export class CodeCache implements CodeWatcher {
   }
 
   /** The unit entered at slot `idx` of `page`, compiling it when the slot has become hot. */
-  unitAt(page: number, ops: Int32Array, imms: Int32Array, heat: Uint8Array, idx: number): Unit | undefined {
+  unitAt(page: number, ops: Int32Array, imms: Int32Array, heat: Uint16Array, idx: number): Unit | undefined {
     const u = this.byEntry[page]?.[idx];
     if (u !== undefined) return u;
     const h = heat[idx];
