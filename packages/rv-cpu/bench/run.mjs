@@ -15,12 +15,12 @@ const workloads = [
 ];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
-function measure(file) {
+function measure(file, engine) {
   const elf = readFileSync(new URL(file, here));
   let best = 0;
   let count = 0;
   for (let r = 0; r < rounds; r++) {
-    const m = new BareMachine(elf, { mmu: (ram) => new Sv39Mmu(ram) });
+    const m = new BareMachine(elf, { mmu: (ram) => new Sv39Mmu(ram), engine });
     const t0 = performance.now();
     const res = m.run({ maxInstructions: 2e9 });
     const ms = performance.now() - t0;
@@ -31,15 +31,25 @@ function measure(file) {
   return { best, count };
 }
 
-const only = process.argv[2];
+const [only, onlyEngine] = process.argv.slice(2);
 if (only) {
-  process.stdout.write(JSON.stringify(measure(only)));
+  process.stdout.write(JSON.stringify(measure(only, onlyEngine)));
 } else {
+  console.log(`${"workload".padEnd(52)} ${"interp".padStart(12)} ${"jit".padStart(12)}`);
   for (const [name, file] of workloads) {
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file], { encoding: "utf8" });
-    const { best, count } = JSON.parse(out);
+    const mips = {};
+    let count = 0;
+    for (const engine of ["interp", "jit"]) {
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), file, engine], {
+        encoding: "utf8",
+      });
+      const r = JSON.parse(out);
+      mips[engine] = r.best;
+      count = r.count;
+    }
     console.log(
-      `${name.padEnd(52)} ${best.toFixed(1).padStart(7)} MIPS  (${(count / 1e6).toFixed(1)} M instructions, best of ${rounds})`,
+      `${name.padEnd(52)} ${`${mips.interp.toFixed(0)} MIPS`.padStart(12)} ${`${mips.jit.toFixed(0)} MIPS`.padStart(12)}` +
+        `  (${(count / 1e6).toFixed(1)} M instructions, best of ${rounds})`,
     );
   }
 }

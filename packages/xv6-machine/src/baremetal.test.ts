@@ -79,9 +79,9 @@ interface Run {
 }
 
 /** Runs a program on xv6-machine until it powers off, goes idle for good, or runs out of budget. */
-function runOurs(p: Program): Run {
+function runOurs(p: Program, engine: "jit" | "check" = "jit"): Run {
   const disk = p.virtio ? new MemoryBackend(makeDisk()) : undefined;
-  const m = new Machine({ kernel: elfBytes(p), disk, virtio: p.virtio, cpus: 1 });
+  const m = new Machine({ kernel: elfBytes(p), disk, virtio: p.virtio, cpus: 1, engine });
   if (p.input) m.type(p.input);
   while (m.powerOff === undefined && m.instructions < MAX_INSTRUCTIONS) {
     // "idle" in the deterministic clock: every hart waits and no timer or input can wake one.
@@ -168,6 +168,12 @@ describe("bare-metal programs", () => {
         expect(r.output).toBe(expectedOutput(p));
         expect(r.powerOff).toBe(p.powerOff);
         if (p.virtio) expect(changedSectors(makeDisk(), r.disk as Uint8Array)).toEqual([3, 10, 11]);
+      });
+
+      it("compiled and interpreted in step (engine: check), with the same output", () => {
+        const r = runOurs(p, "check");
+        expect(r.output).toBe(expectedOutput(p));
+        expect(r.powerOff).toBe(p.powerOff);
       });
 
       it.skipIf(!hasQemu)(
