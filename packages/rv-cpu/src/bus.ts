@@ -57,13 +57,20 @@ export class Ram {
   /** The compiled-code cache over this RAM, if a hart compiles. */
   codeWatcher: CodeWatcher | undefined;
 
-  constructor(size: number, base = 0x8000_0000, maxHarts = 8) {
+  /**
+   * `buffer`, when given, holds the RAM's bytes (exactly `size` of them): a SharedArrayBuffer lets
+   * another thread fault its pages in ahead of the guest (see xv6-machine's CLI).
+   */
+  constructor(size: number, base = 0x8000_0000, maxHarts = 8, buffer?: ArrayBufferLike) {
     if (!Number.isInteger(size) || size <= 0 || size % 4096 !== 0) {
       throw new RangeError(`RAM size must be a positive multiple of 4096 bytes, got ${size}`);
     }
+    if (buffer !== undefined && buffer.byteLength !== size) {
+      throw new RangeError(`RAM buffer holds ${buffer.byteLength} bytes, not ${size}`);
+    }
     this.base = base;
     this.size = size;
-    this.u8 = new Uint8Array(size);
+    this.u8 = buffer === undefined ? new Uint8Array(size) : new Uint8Array(buffer);
     this.u16 = new Uint16Array(this.u8.buffer);
     this.i32 = new Int32Array(this.u8.buffer);
     const pages = size / 4096;

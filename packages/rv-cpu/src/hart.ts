@@ -65,7 +65,7 @@ export interface HartOptions {
    */
   engine?: Engine;
   /**
-   * Entries of a jump target before the compiler translates it (default 40; 1 compiles every block
+   * Entries of a jump target before the compiler translates it (default 1000; 1 compiles every block
    * the first time it runs, which differential tests use). Applies to the RAM's shared code cache.
    */
   jitThreshold?: number;

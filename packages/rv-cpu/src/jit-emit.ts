@@ -5,6 +5,7 @@
  * Loads and stores use the hart's own translation caches and fall back to its slow paths, so the
  * architectural effect of every instruction is the interpreter's.
  */
+import { loopIdiom } from "./jit-idioms.js";
 import { Op } from "./ops.js";
 
 export interface Block {
@@ -42,6 +43,17 @@ interface Ctx {
   follow: number;
   written: Set<number>;
   lines: string[];
+  /**
+   * Slots of the loads and stores, each with its own memo of the last page it hit (an instruction
+   * that two blocks of a trace share shares its memo too).
+   */
+  sites: Set<number>;
+}
+
+/** The memo variables of the load or store at slot `idx`: page, its high half, RAM offset. */
+function site(ctx: Ctx, idx: number): [string, string, string] {
+  ctx.sites.add(idx);
+  return [`m${idx}`, `m${idx}h`, `m${idx}o`];
 }
 
 /**
@@ -66,8 +78,12 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
       if (rs2 !== 0) used.add(rs2);
     }
   });
-  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, lines: [] };
+  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, lines: [], sites: new Set() };
   const L = ctx.lines;
+  if (blocks.length === 1) {
+    const bulk = loopIdiom(ctx.entry, blocks[0].slots, ops, imms, (i) => site(ctx, i));
+    if (bulk !== undefined) L.push(bulk);
+  }
   blocks.forEach((blk, id) => {
     const n = blk.slots.length;
     ctx.follow = id + 1 < blocks.length ? blocks[id + 1].start : -1;
@@ -91,11 +107,10 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
   // The last page each kind of access hit in the translation cache: within one call no entry is
   // ever dropped (only traps, CSR writes and fetch-page changes flush, and each ends the call).
   if (body.includes("+ tb;")) head.push("const tb = H.dBase;");
-  if (body.includes("ltl["))
-    head.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff; let np = 1, nph = 0, no = 0;");
-  if (body.includes("stl["))
-    head.push("const stl = H.stagLo, sth = H.stagHi, sof = H.soff; let mp = 1, mph = 0, mo = 0;");
-  head.push("let s = 0, nx = 0, a = 0, ah = 0, t = 0, v = 0, vh = 0;");
+  if (body.includes("ltl[")) head.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff;");
+  if (body.includes("stl[")) head.push("const stl = H.stagLo, sth = H.stagHi, sof = H.soff;");
+  for (const k of ctx.sites) head.push(`let m${k} = 1, m${k}h = 0, m${k}o = 0;`);
+  head.push("let s = 0, nx = 0, a = 0, ah = 0, t = 0, v = 0, vh = 0, k = 0;");
   head.push("out: for (;;) {");
   const tail = ["}", writeBack(written)];
   if (spins) tail.push("H.spinLeft = spin;");
@@ -224,14 +239,16 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       L.push(address(rs1, imm));
       const aligned = size === 1 ? "" : ` && (a & ${size - 1}) === 0`;
       let fast: string;
-      if (size === 1) fast = "v = u8[no + (a & 4095)];";
-      else if (size === 2) fast = "v = u16[(no + (a & 4095)) >>> 1];";
-      else if (size === 4) fast = "v = i32[(no + (a & 4095)) >>> 2];";
-      else fast = "t = (no + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];";
-      L.push(`if ((a & -4096) === np && ah === nph${aligned}) { ${fast} } else {`);
+      // Each load has its own memo of the last page it hit (a loop's loads each keep to one page).
+      const [np, nph, no] = site(ctx, idx);
+      if (size === 1) fast = `v = u8[${no} + (a & 4095)];`;
+      else if (size === 2) fast = `v = u16[(${no} + (a & 4095)) >>> 1];`;
+      else if (size === 4) fast = `v = i32[(${no} + (a & 4095)) >>> 2];`;
+      else fast = `t = (${no} + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];`;
+      L.push(`if ((a & -4096) === ${np} && ah === ${nph}${aligned}) { ${fast} } else {`);
       L.push(`t = ((a >>> 12) & ${TLB_MASK}) + tb;`);
       L.push(
-        `if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { np = a & -4096; nph = ah; no = lof[t]; ${fast} } else {`,
+        `if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { ${np} = a & -4096; ${nph} = ah; ${no} = lof[t]; ${fast} } else {`,
       );
       L.push(`H.pcAt(${idx * 2}); v = H.loadSlow(a, ah, ${size}); if (H.trapped) { ${trap} }`);
       if (size === 8) L.push("vh = H.tmpHi;");
@@ -252,14 +269,15 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       L.push(address(rs1, imm));
       const aligned = size === 1 ? "" : ` && (a & ${size - 1}) === 0`;
       let fast: string;
-      if (size === 1) fast = `u8[mo + (a & 4095)] = ${B};`;
-      else if (size === 2) fast = `u16[(mo + (a & 4095)) >>> 1] = ${B};`;
-      else if (size === 4) fast = `i32[(mo + (a & 4095)) >>> 2] = ${B};`;
-      else fast = `t = (mo + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
-      L.push(`if ((a & -4096) === mp && ah === mph${aligned}) { ${fast} } else {`);
+      const [mp, mph, mo] = site(ctx, idx);
+      if (size === 1) fast = `u8[${mo} + (a & 4095)] = ${B};`;
+      else if (size === 2) fast = `u16[(${mo} + (a & 4095)) >>> 1] = ${B};`;
+      else if (size === 4) fast = `i32[(${mo} + (a & 4095)) >>> 2] = ${B};`;
+      else fast = `t = (${mo} + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
+      L.push(`if ((a & -4096) === ${mp} && ah === ${mph}${aligned}) { ${fast} } else {`);
       L.push(`t = ((a >>> 12) & ${TLB_MASK}) + tb;`);
       L.push(
-        `if (stl[t] === (a & -4096) && sth[t] === ah${aligned}) { mp = a & -4096; mph = ah; mo = sof[t]; ${fast} } else {`,
+        `if (stl[t] === (a & -4096) && sth[t] === ah${aligned}) { ${mp} = a & -4096; ${mph} = ah; ${mo} = sof[t]; ${fast} } else {`,
       );
       L.push(`if (!H.storeTracked(a, ah, ${size}, ${B}, ${BH})) {`);
       L.push(`H.fIdx = ${idx}; H.pcAt(${idx * 2}); H.storeSlow(a, ah, ${size}, ${B}, ${BH});`);

@@ -5,7 +5,7 @@ import { BareMachine, runBare } from "./bare.js";
 import { Ram, SimpleBus } from "./bus.js";
 import { EngineMismatch, hartDiff, ramDiff } from "./check.js";
 import { type Engine, Hart } from "./hart.js";
-import { CodeCache } from "./jit.js";
+import { CodeCache, forgetSources } from "./jit.js";
 import { MIP_MTIP, MSTATUS_MIE } from "./state.js";
 
 const BASE = 0x8000_0000;
@@ -100,6 +100,42 @@ describe("the compiling engine", () => {
     expect(a.hart.jit?.stats.compiled).toBeGreaterThan(10);
   });
 
+  it("runs store and copy loops many iterations at a time, in step however sliced, spin count included", () => {
+    const loops = new Uint8Array(
+      readFileSync(new URL("../conformance/bin/store_loops.elf", import.meta.url)),
+    );
+    const copyWithin = Uint8Array.prototype.copyWithin;
+    let bulk = 0;
+    Uint8Array.prototype.copyWithin = function (this: Uint8Array, ...args) {
+      bulk++;
+      return copyWithin.apply(this, args);
+    };
+    try {
+      for (const yieldOnSpin of [false, true]) {
+        const a = new BareMachine(loops, { engine: "jit", jitThreshold: 1, ramSize: 1 << 20 });
+        const b = new BareMachine(loops, { engine: "interp", ramSize: 1 << 20 });
+        a.hart.yieldOnSpin = yieldOnSpin;
+        b.hart.yieldOnSpin = yieldOnSpin;
+        const sizes = slices(11);
+        let total = 0;
+        while (total < 300_000) {
+          const n = sizes.next().value as number;
+          const x = a.hart.run(n);
+          expect(b.hart.run(n)).toBe(x);
+          expect(a.hart.spun).toBe(b.hart.spun);
+          total += x;
+          const d = hartDiff(a.hart, b.hart);
+          if (d !== undefined) throw new Error(`after ${total} steps: ${d}`);
+        }
+        expect(ramDiff(a.ram, b.ram)).toBeUndefined();
+      }
+      expect(runBare(loops, { engine: "check", jitThreshold: 1, ramSize: 1 << 20 }).status).toBe("pass");
+    } finally {
+      Uint8Array.prototype.copyWithin = copyWithin;
+    }
+    expect(bulk).toBeGreaterThan(0);
+  });
+
   // (Under vitest the interpreter runs from source, much slower than the bundle: keep runs short.)
   it("runs the benchmark programs in step with the interpreter", () => {
     for (const f of ["crc.elf", "memset-sv39.elf", "alu.elf"]) {
@@ -137,7 +173,8 @@ describe("the compiling engine", () => {
   });
 
   it("falls back to the interpreter where code generation is forbidden", () => {
-    // What a strict Content-Security-Policy does to `new Function`.
+    // What a strict Content-Security-Policy does to `new Function` (which then never ran before).
+    forgetSources();
     globalThis.Function = class {
       constructor() {
         throw new EvalError("Code generation from strings disallowed for this context");
@@ -151,6 +188,32 @@ describe("the compiling engine", () => {
     const twin = new BareMachine(crc, { engine: "interp" });
     twin.run({ maxInstructions: 1_000_000 });
     expect(hartDiff(m.hart, twin.hart)).toBeUndefined();
+  });
+
+  it("compiles a source once per process: the same code in another machine reuses it", () => {
+    forgetSources();
+    let made = 0;
+    globalThis.Function = new Proxy(realFunction, {
+      construct(target, args) {
+        made++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const first = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+      expect(first.run().status).toBe("pass");
+      const compiled = first.hart.jit?.stats.compiled ?? 0;
+      expect(made).toBeGreaterThan(0);
+      expect(made).toBeLessThanOrEqual(compiled);
+      const before = made;
+      const second = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+      expect(second.run().status).toBe("pass");
+      expect(second.hart.jit?.stats.compiled).toBe(compiled);
+      expect(made).toBe(before);
+      expect(hartDiff(first.hart, second.hart)).toBeUndefined();
+    } finally {
+      globalThis.Function = realFunction;
+    }
   });
 
   it("empties a full code cache and compiles again", () => {

@@ -14,7 +14,7 @@ import { Op } from "./ops.js";
 /** Most instructions in one block: the interpreter enters a unit only with this much budget left. */
 export const BLOCK_MAX = 64;
 /** Entries of a jump target before it is compiled (by default). */
-export const HOT = 40;
+export const HOT = 1000;
 /** Heat value of a target that cannot start a unit (its first instruction is never compiled). */
 const NEVER = 65535;
 /** Invalidations of one page after which it is left to the interpreter (self-modifying code). */
@@ -42,6 +42,34 @@ export interface JitStats {
   /** Units killed by stores to their code, and whole-cache flushes when it was full. */
   invalidated: number;
   flushes: number;
+}
+
+type Factory = (unit: Unit, ops: Int32Array, ram: Ram, o: typeof out, alu: typeof ALU) => Unit["fn"];
+
+/**
+ * Compiled sources, shared by every cache in the process, most recently used last. A program loaded
+ * again (each exec of the same binary, at whatever physical pages) gives the same source, and a
+ * function made by the same factory shares V8's type feedback and optimized code with the earlier
+ * ones: it starts fast instead of in V8's bytecode interpreter.
+ */
+const factories = new Map<string, Factory>();
+const FACTORY_LIMIT = 4096;
+
+/** Forgets every compiled source (for tests that need code generation to happen again). */
+export function forgetSources(): void {
+  factories.clear();
+}
+
+function factoryFor(source: string): Factory {
+  let f = factories.get(source);
+  if (f !== undefined) {
+    factories.delete(source);
+  } else {
+    f = new Function("U", "OPS", "RAM", "OUT", "ALU", `"use strict";\n${source}`) as Factory;
+    if (factories.size >= FACTORY_LIMIT) factories.delete(factories.keys().next().value as string);
+  }
+  factories.set(source, f);
+  return f;
 }
 
 /** Ops a unit can hold: everything but what must end a run or trap by itself. */
@@ -163,13 +191,7 @@ export class CodeCache implements CodeWatcher {
     let fn: Unit["fn"];
     try {
       const source = emitUnit(blocks, ops, imms);
-      fn = new Function("U", "OPS", "RAM", "OUT", "ALU", `"use strict";\n${source}`)(
-        unit,
-        ops,
-        this.ram,
-        out,
-        ALU,
-      );
+      fn = factoryFor(source)(unit, ops, this.ram, out, ALU);
     } catch (e) {
       // Code generation is not allowed (EvalError under a strict CSP): stay with the interpreter.
       if (e instanceof EvalError) {

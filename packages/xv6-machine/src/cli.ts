@@ -7,7 +7,10 @@ import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
 import { guestFiles } from "./guest.js";
 import { type ClockMode, GuestFailure, GuestStuck, Machine, MachineError } from "./machine.js";
+import { prefaultedMemory } from "./prefault.js";
 import { Terminal } from "./terminal.js";
+
+const MIB = 1 << 20;
 
 const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
                    [--virtio legacy|modern] [--clock deterministic|realtime]
@@ -180,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
       clock: args.clock,
       engine: args.engine,
       output: out,
+      memory: prefaultedMemory(args.mem * MIB),
     });
   } catch (e) {
     if (

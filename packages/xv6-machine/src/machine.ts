@@ -27,10 +27,13 @@ export const VIRTIO_IRQ = 1;
 
 /** Guest instructions per mtime tick (10 MHz) in the deterministic clock: a 100 MIPS machine. */
 export const STEPS_PER_TICK = 10;
+const MIB = 1 << 20;
 /** Guest time (mtime ticks: half a second) without output after which a prompt counts as one. */
 const PROMPT_QUIET_TICKS = 5_000_000;
 /** Instructions a hart runs before the next hart gets its turn. */
 const QUANTUM = 2000;
+/** The most a lone hart runs between looks at devices and timers (see soloQuantum). */
+const SOLO_QUANTUM = 50_000;
 
 export type ClockMode = "deterministic" | "realtime";
 
@@ -52,6 +55,11 @@ export interface MachineOptions {
   engine?: Engine | "check";
   /** Console output as it happens. */
   output?: (bytes: Uint8Array) => void;
+  /**
+   * The buffer guest RAM lives in, `memMiB` MiB long (default: a fresh ArrayBuffer). The CLI
+   * passes a SharedArrayBuffer whose pages a worker thread faults in while the guest boots.
+   */
+  memory?: ArrayBufferLike;
 }
 
 export class MachineError extends Error {
@@ -158,10 +166,12 @@ export class Machine {
         opts.disk.read(0, bytes);
         disk = new MemoryBackend(bytes, { readOnly: opts.disk.readOnly });
       }
-      this.twin = new Machine({ ...opts, engine: "interp", disk, output: undefined });
+      this.twin = new Machine({ ...opts, engine: "interp", disk, output: undefined, memory: undefined });
     }
     this.onOutput = opts.output;
-    this.ram = new Ram(mem << 20, RAM_BASE, cpus);
+    if (opts.memory !== undefined && opts.memory.byteLength !== mem * MIB)
+      throw new MachineError(`the memory buffer holds ${opts.memory.byteLength} bytes, not ${mem} MiB`);
+    this.ram = new Ram(mem * MIB, RAM_BASE, cpus, opts.memory);
     this.bus = new SimpleBus(this.ram);
     const elf = parseElf(opts.kernel);
     loadSegments(this.ram, elf);
@@ -183,7 +193,7 @@ export class Machine {
     this.clint = new Clint(this.harts, () => this.now());
     this.plic = new Plic(this.harts);
     this.uart = new Uart16550(this.plic.line(UART_IRQ), (b) => this.emit(b));
-    this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(elf.entry, { cpus, ramBase: RAM_BASE, ramSize: mem << 20 }));
+    this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(elf.entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
     this.bus.map(FINISHER_BASE, 0x1000, new Finisher((code) => this.off(code)));
     this.bus.map(CLINT_BASE, 0x10000, this.clint);
     this.bus.map(PLIC_BASE, 0x400_0000, this.plic);
@@ -274,25 +284,38 @@ export class Machine {
     return result;
   }
 
+  /**
+   * A lone hart's turn: up to SOLO_QUANTUM instructions (fewer trips through this loop), but never
+   * past the next timer deadline, so a timer interrupt comes no later than with QUANTUM-long turns.
+   * A deadline that the guest moves earlier during a turn is seen when the turn ends.
+   */
+  private soloQuantum(): number {
+    if (this.clockMode !== "deterministic") return QUANTUM;
+    const left = (this.nextDeadline() - this.roundTicks) * STEPS_PER_TICK;
+    if (!(left > QUANTUM)) return QUANTUM;
+    return Math.min(SOLO_QUANTUM, Math.ceil(left));
+  }
+
   private slice(budget: number): SliceResult {
     let done = 0;
     while (done < budget) {
       if (this.powerOff !== undefined) break;
       this.feedInput();
       let longest = 0;
+      const quantum = this.harts.length === 1 ? this.soloQuantum() : QUANTUM;
       for (let id = 0; id < this.harts.length; id++) {
         const hart = this.harts[id];
         this.current = id;
         this.roundStart[id] = hart.instret;
         let used = 0;
         let turn = 0;
-        while (used < QUANTUM && this.powerOff === undefined) {
+        while (used < quantum && this.powerOff === undefined) {
           this.clint.update();
-          const n = hart.run(QUANTUM - used);
+          const n = hart.run(quantum - used);
           used += n;
           if (hart.spun) {
             // It would have spun for the rest of its turn: guest time passes as if it had.
-            turn = QUANTUM;
+            turn = quantum;
             break;
           }
           if (n === 0) break;
