@@ -54,6 +54,15 @@ export class Ram {
    * their store fast path may write without checking.
    */
   epoch = 0;
+  /**
+   * Per page: 1 while a translation cache may hold a translation read from a page-table entry in
+   * it. Stores to such a page take the slow way, clear the mark and bump `ptEpoch`; an MMU whose
+   * cached translations predate the last bump must drop them at its next sfence.vma, and need not
+   * otherwise (its page tables are unchanged).
+   */
+  readonly ptFlag: Uint8Array;
+  /** Counts stores to marked page-table pages. */
+  ptEpoch = 0;
   /** The compiled-code cache over this RAM, if a hart compiles. */
   codeWatcher: CodeWatcher | undefined;
 
@@ -78,6 +87,7 @@ export class Ram {
     this.codeImms = new Array(pages).fill(undefined);
     this.codeFlag = new Uint8Array(pages);
     this.codeEntry = new Float64Array(pages);
+    this.ptFlag = new Uint8Array(pages);
     this.reservations = new Float64Array(maxHarts).fill(-1);
   }
 
@@ -156,10 +166,25 @@ export class Ram {
     return false;
   }
 
-  /** Bookkeeping every store to RAM must do, for writers outside a hart's fast path. */
-  noteStore(off: number, len: number): void {
+  /** Marks RAM page `page` as holding page-table entries an MMU has read (see ptFlag). */
+  markPageTable(page: number): void {
+    if (this.ptFlag[page] !== 0) return;
+    this.ptFlag[page] = 1;
+    // Harts drop the page from their store fast paths.
+    this.epoch++;
+  }
+
+  /**
+   * Bookkeeping every store to RAM must do, for writers outside a hart's fast path. `walker`: the
+   * store is an MMU's own A/D update, which leaves its cached translations as good as they were.
+   */
+  noteStore(off: number, len: number, walker = false): void {
     const end = off + len;
     for (let p = off >>> 12; p <= (end - 1) >>> 12; p++) {
+      if (this.ptFlag[p] !== 0 && !walker) {
+        this.ptFlag[p] = 0;
+        this.ptEpoch++;
+      }
       if (!this.codeFlag[p]) continue;
       if (this.entries - this.codeEntry[p] > STALE_CODE) {
         this.dropCode(p);

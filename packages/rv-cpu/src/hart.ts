@@ -381,7 +381,13 @@ export class Hart {
     r.mxr = (this.mstatus & MSTATUS_MXR) !== 0;
     r.satpLo = this.satpLo;
     r.satpHi = this.satpHi;
-    return this.mmu.translate(r);
+    const pa = this.mmu.translate(r);
+    // The walk may have marked a page-table page: stores to it must now take the slow way.
+    if (this.ram.epoch !== this.seenEpoch) {
+      this.seenEpoch = this.ram.epoch;
+      this.flushStoreTlb();
+    }
+    return pa;
   }
 
   /** Points the fetch state at the page holding pc. Never throws; faults surface when executed. */
@@ -609,7 +615,7 @@ export class Hart {
     const page = (pa - ram.base) >>> 12;
     if (store) {
       const t = ((lo >>> 12) & (TLB_SIZE - 1)) + this.dBase;
-      if (ram.codeFlag[page] !== 0 || ram.reservedPage(page)) {
+      if (ram.codeFlag[page] !== 0 || ram.ptFlag[page] !== 0 || ram.reservedPage(page)) {
         this.ctagLo[t] = lo & -4096;
         this.ctagHi[t] = hi;
         this.coff[t] = page << 12;
@@ -696,6 +702,14 @@ export class Hart {
       if (size === 8) ram.i32[(off >>> 2) + 1] = vhi;
     }
     ram.noteStore(off, size);
+    // The store may have ended what kept the page out of the fast path (a page table's mark).
+    const page = off >>> 12;
+    if (ram.codeFlag[page] === 0 && ram.ptFlag[page] === 0 && !ram.reservedPage(page)) {
+      this.stagLo[t] = this.ctagLo[t];
+      this.stagHi[t] = hi;
+      this.soff[t] = this.coff[t];
+      this.ctagLo[t] = 1;
+    }
     return true;
   }
 
@@ -1481,6 +1495,22 @@ export class Hart {
             }
             if (next === 3) {
               this.trapped = false;
+              continue outer;
+            }
+            if (!this.waiting) {
+              // xRET or sfence.vma: look at interrupts again here, as a new run would (with the
+              // clock counting this instruction), rather than ending the run.
+              this.instret += steps - notRetired - counted;
+              counted = steps - notRetired;
+              if (ram.epoch !== this.seenEpoch) {
+                this.seenEpoch = ram.epoch;
+                this.flushStoreTlb();
+              }
+              const irq = this.pendingInterrupt();
+              if (irq >= 0) {
+                this.interrupt(irq);
+                this.trapped = false;
+              }
               continue outer;
             }
             this.instret += steps - notRetired - counted;

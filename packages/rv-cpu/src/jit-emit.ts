@@ -107,6 +107,7 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
   // The last page each kind of access hit in the translation cache: within one call no entry is
   // ever dropped (only traps, CSR writes and fetch-page changes flush, and each ends the call).
   if (body.includes("+ tb;")) head.push("const tb = H.dBase;");
+  if (body.includes("e0)")) head.push("const e0 = RAM.epoch;");
   if (body.includes("ltl[")) head.push("const ltl = H.ltagLo, lth = H.ltagHi, lof = H.loff;");
   if (body.includes("stl[")) head.push("const stl = H.stagLo, sth = H.stagHi, sof = H.soff;");
   for (const k of ctx.sites) head.push(`let m${k} = 1, m${k}h = 0, m${k}o = 0;`);
@@ -147,6 +148,14 @@ function goTo(ctx: Ctx, target: number, idx: number, branch = true): string {
   const spin = branch ? spinCheck(ctx, target, idx) : "";
   if (target === ctx.entry) return `${spin}continue out;`;
   return `${spin}nx = ${target}; break out;`;
+}
+
+/**
+ * After a slow load or store: a page-table walk may have made a page this call has memoized for
+ * stores need the slow way (RAM.epoch moved); finish this instruction and leave.
+ */
+function stale(finish: string, after: number, next: number): string {
+  return `if (RAM.epoch !== e0) { ${finish} s -= ${after}; nx = ${next}; break out; }`;
 }
 
 /** 64-bit `a, ah` = register rs1 + sign-extended imm. */
@@ -250,15 +259,18 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       L.push(
         `if (ltl[t] === (a & -4096) && lth[t] === ah${aligned}) { ${np} = a & -4096; ${nph} = ah; ${no} = lof[t]; ${fast} } else {`,
       );
+      let setRd: string;
+      if (!d) setRd = "";
+      else if (op === Op.LB) setRd = `${lo(rd)} = (v << 24) >> 24; ${hi(rd)} = ${lo(rd)} >> 31;`;
+      else if (op === Op.LH) setRd = `${lo(rd)} = (v << 16) >> 16; ${hi(rd)} = ${lo(rd)} >> 31;`;
+      else if (op === Op.LW) setRd = `${lo(rd)} = v | 0; ${hi(rd)} = ${lo(rd)} >> 31;`;
+      else if (op === Op.LD) setRd = `${lo(rd)} = v | 0; ${hi(rd)} = vh | 0;`;
+      else setRd = `${lo(rd)} = v | 0; ${hi(rd)} = 0;`;
       L.push(`H.pcAt(${idx * 2}); v = H.loadSlow(a, ah, ${size}); if (H.trapped) { ${trap} }`);
       if (size === 8) L.push("vh = H.tmpHi;");
+      L.push(stale(setRd, after, idx + len));
       L.push("} }");
-      if (!d) return;
-      if (op === Op.LB) L.push(`${lo(rd)} = (v << 24) >> 24; ${hi(rd)} = ${lo(rd)} >> 31;`);
-      else if (op === Op.LH) L.push(`${lo(rd)} = (v << 16) >> 16; ${hi(rd)} = ${lo(rd)} >> 31;`);
-      else if (op === Op.LW) L.push(`${lo(rd)} = v | 0; ${hi(rd)} = ${lo(rd)} >> 31;`);
-      else if (op === Op.LD) L.push(`${lo(rd)} = v | 0; ${hi(rd)} = vh | 0;`);
-      else L.push(`${lo(rd)} = v | 0; ${hi(rd)} = 0;`);
+      L.push(setRd);
       return;
     }
     case Op.SB:
@@ -284,6 +296,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       L.push(`if (H.trapped) { ${trap} } }`);
       // The store may have rewritten this very unit's code: go on in the interpreter.
       L.push(`if (U.dead) { s -= ${after}; nx = ${idx + len}; break out; }`);
+      L.push(stale("", after, idx + len));
       L.push("} }");
       return;
     }

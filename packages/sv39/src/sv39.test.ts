@@ -237,6 +237,91 @@ describe("A/D bits and the TLB", () => {
   });
 });
 
+/** Memory that tracks page-table pages the way rv-cpu's Ram does. */
+class TrackingMemory extends Memory {
+  readonly marked = new Set<number>();
+  ptEpoch = 0;
+  markPageTable(page: number): void {
+    this.marked.add(page);
+  }
+  override noteStore(off: number, _len = 4, walker = false): void {
+    super.noteStore(off);
+    if (!walker && this.marked.delete(off >>> 12)) this.ptEpoch++;
+  }
+  /** A store by software to a PTE. */
+  storePte(pa: number, to: number, flags: number): void {
+    this.pte(pa, to, flags);
+    this.noteStore(pa - BASE);
+  }
+}
+
+describe("sfence.vma over memory that tracks page tables", () => {
+  function tracked(): TrackingMemory {
+    const m = new TrackingMemory();
+    m.pte(ROOT + 0 * 8, L1, V);
+    m.pte(L1 + 2 * 8, L0, V);
+    m.pte(L0 + 1 * 8, DATA, V | R | W);
+    return m;
+  }
+
+  it("marks every page it reads a PTE from, and its own A/D update does not count as a change", () => {
+    const m = tracked();
+    const mmu = new Sv39Mmu(m);
+    expect(mmu.translate(req(VA, STORE))).toBe(DATA);
+    expect([...m.marked].sort()).toEqual([ROOT, L1, L0].map((pa) => (pa - BASE) >>> 12));
+    expect(m.flagsAt(L0 + 8) & (A | D)).toBe(A | D);
+    expect(m.ptEpoch).toBe(0);
+  });
+
+  it("keeps its translations, of every address space, when no page table changed", () => {
+    const m = tracked();
+    const ROOT2 = BASE + 0x5000;
+    m.pte(ROOT2, L1, V);
+    const mmu = new Sv39Mmu(m);
+    mmu.fence();
+    mmu.translate(req(VA, LOAD));
+    mmu.fence();
+    mmu.fence();
+    expect(mmu.translate(req(VA, LOAD))).toBe(DATA);
+    expect(mmu.walks).toBe(1);
+    expect(mmu.translate({ ...req(VA, LOAD), ...satp(ROOT2) })).toBe(DATA);
+    expect(mmu.walks).toBe(2);
+    mmu.fence();
+    expect(mmu.translate({ ...req(VA, LOAD), ...satp(ROOT2) })).toBe(DATA);
+    expect(mmu.walks).toBe(2);
+    expect(mmu.fencesKept).toBe(3);
+  });
+
+  it("empties the cache at the first sfence.vma after a store to a page table", () => {
+    const m = tracked();
+    const mmu = new Sv39Mmu(m);
+    mmu.fence();
+    expect(mmu.translate(req(VA, LOAD))).toBe(DATA);
+    m.storePte(L0 + 8, DATA + 0x1000, V | R | A);
+    expect(m.ptEpoch).toBe(1);
+    mmu.fence();
+    expect(mmu.translate(req(VA, LOAD))).toBe(DATA + 0x1000);
+    // That walk marked L0 again: the next store counts; one after it, before any walk has read
+    // the page again, does not need to (nothing cached was read from it since), but the fence
+    // still empties the cache because of the first.
+    m.storePte(L0 + 16, DATA, V | R | A);
+    m.storePte(L0 + 8, DATA + 0x2000, V | R | A);
+    expect(m.ptEpoch).toBe(2);
+    mmu.fence();
+    expect(mmu.translate(req(VA, LOAD))).toBe(DATA + 0x2000);
+    expect(mmu.fencesKept).toBe(0);
+  });
+
+  it("always empties the cache over memory that does not track page tables", () => {
+    const mmu = new Sv39Mmu(setup(V | R | A));
+    mmu.translate(req(VA, LOAD));
+    mmu.fence();
+    mmu.translate(req(VA, LOAD));
+    expect(mmu.walks).toBe(2);
+    expect(mmu.fencesKept).toBe(0);
+  });
+});
+
 describe("Sv48 canonical form", () => {
   it("page-faults when bits 63:48 do not copy bit 47", () => {
     const mmu = new Sv39Mmu(setup(V | R | A));

@@ -8,8 +8,18 @@ export interface PhysicalMemory {
   readonly base: number;
   readonly size: number;
   readonly i32: Int32Array;
-  /** Tells the owner that `len` bytes at RAM offset `off` were written (caches, reservations). */
-  noteStore(off: number, len: number): void;
+  /**
+   * Tells the owner that `len` bytes at RAM offset `off` were written (caches, reservations);
+   * `walker` is set for the MMU's own A/D updates.
+   */
+  noteStore(off: number, len: number, walker?: boolean): void;
+  /**
+   * Optional page-table tracking (rv-cpu's Ram has it): the MMU marks each RAM page it reads a PTE
+   * from, and the memory counts later stores to marked pages in `ptEpoch`. With it, sfence.vma
+   * keeps the cached translations when no page table has changed since they were cached.
+   */
+  markPageTable?(page: number): void;
+  readonly ptEpoch?: number;
 }
 
 /** What a hart asks (the shape of rv-cpu's TranslateRequest). */
@@ -43,7 +53,12 @@ const PTE_D = 128;
 const FETCH = 0;
 const STORE = 2;
 const TWO32 = 4294967296;
-const TLB_SIZE = 256;
+/**
+ * Entries of the translation cache. Big enough for a kernel's and a process's working sets at once
+ * (xv6 switches between the two on every trap): with 256, `usertests` walked 30 M times.
+ */
+const TLB_BITS = 12;
+const TLB_SIZE = 1 << TLB_BITS;
 
 export interface Sv39Options {
   /** Also accept satp MODE 9 (Sv48). Default true. */
@@ -84,15 +99,32 @@ export class Sv39Mmu {
     return mode === MODE_SV39 || (this.sv48 && mode === MODE_SV48);
   }
 
-  /** sfence.vma: any form flushes everything, which the spec always allows. */
+  /** The memory's ptEpoch when the cache was last emptied. */
+  private fencedAt: number | undefined = undefined;
+  /** sfence.vma calls that found no page table changed, and kept the cache. */
+  fencesKept = 0;
+
+  /**
+   * sfence.vma: any form flushes everything, which the spec always allows; unless the memory
+   * tracks page tables and none was written since the cache was last emptied, when every cached
+   * translation (tagged with its whole satp) still says what a walk would.
+   */
   fence(): void {
+    const epoch = this.mem.ptEpoch;
+    if (epoch !== undefined && epoch === this.fencedAt) {
+      this.fencesKept++;
+      return;
+    }
+    this.fencedAt = epoch;
     this.tagLo.fill(1);
   }
 
   translate(r: TranslateRequest): number {
     const lo = r.lo;
     const hi = r.hi;
-    const t = (lo >>> 12) & (TLB_SIZE - 1);
+    // A multiplicative hash of the page number and the root: strided pages (a malloc free list of
+    // 64 KiB chunks) and the same page of two address spaces spread over the whole cache.
+    const t = Math.imul((lo >>> 12) ^ Math.imul(r.satpLo, 0x2545f491), 0x9e3779b1) >>> (32 - TLB_BITS);
     if (
       this.tagLo[t] === (lo & -4096) &&
       this.tagHi[t] === hi &&
@@ -125,6 +157,7 @@ export class Sv39Mmu {
       const off = pteAddr - mem.base;
       if (off < 0 || off + 8 > mem.size) return ACCESS_FAULT;
       const i = off / 4;
+      mem.markPageTable?.(off >>> 12);
       let pteLo = mem.i32[i];
       const pteHi = mem.i32[i + 1];
       if (!(pteLo & PTE_V) || (pteLo & (PTE_R | PTE_W)) === PTE_W) return PAGE_FAULT;
@@ -143,7 +176,7 @@ export class Sv39Mmu {
       if ((pteLo & want) !== want) {
         pteLo |= want;
         mem.i32[i] = pteLo;
-        mem.noteStore(off, 4);
+        mem.noteStore(off, 4, true);
       }
       // The 4 KiB page inside a superpage takes its lower VPN bits from the address.
       const inSuper = level === 0 ? 0 : lowVpn(lo, hi, level);
