@@ -24,6 +24,12 @@ export interface CodeWatcher {
 
 /** Fetch-page entries (by any hart) after which an unvisited code page counts as stale. */
 const STALE_CODE = 1 << 16;
+/**
+ * Stores to a code page since a hart last started fetching from it after which it stops being
+ * code: a page being filled or copied (a freed program page reused by kalloc's memset or exec's
+ * copy) then returns to the store fast path after 256 slow stores instead of 4,096.
+ */
+const CODE_STORES = 256;
 
 /**
  * Guest RAM, shared by every hart and every DMA-capable device. Stores through `write*` (devices,
@@ -43,6 +49,8 @@ export class Ram {
   readonly codeFlag: Uint8Array;
   /** Per page: the value of `entries` when a hart last started fetching from it. */
   readonly codeEntry: Float64Array;
+  /** Per page: stores to it since a hart last started fetching from it. */
+  readonly codeStores: Uint16Array;
   /** Counts fetch-page entries by any hart: a clock for how recently a code page was used. */
   entries = 0;
   /** Reservation addresses (RAM offsets of the 8-byte granule) per hart id, -1 when none. */
@@ -87,6 +95,7 @@ export class Ram {
     this.codeImms = new Array(pages).fill(undefined);
     this.codeFlag = new Uint8Array(pages);
     this.codeEntry = new Float64Array(pages);
+    this.codeStores = new Uint16Array(pages);
     this.ptFlag = new Uint8Array(pages);
     this.reservations = new Float64Array(maxHarts).fill(-1);
   }
@@ -186,7 +195,7 @@ export class Ram {
         this.ptEpoch++;
       }
       if (!this.codeFlag[p]) continue;
-      if (this.entries - this.codeEntry[p] > STALE_CODE) {
+      if (this.entries - this.codeEntry[p] > STALE_CODE || ++this.codeStores[p] > CODE_STORES) {
         this.dropCode(p);
       } else {
         const from = Math.max(off, p * 4096);

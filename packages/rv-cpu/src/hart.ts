@@ -438,6 +438,7 @@ export class Hart {
       this.flushStoreTlb();
     }
     ram.codeEntry[page] = ram.entries++;
+    ram.codeStores[page] = 0;
     this.fOps = ops;
     this.fImms = ram.codeImms[page] as Int32Array;
     this.fRamPage = page;
