@@ -2,6 +2,7 @@ import { divSigned, divUnsigned, divuw, divw, mul, mulhSigned, mulhu, out } from
 import { runAmo } from "./amo.js";
 import { type Bus, PAGE_SLOTS, type Ram } from "./bus.js";
 import { readCsr, writeCsr } from "./csr.js";
+import { type DebugPoints, HALT_BREAK, HALT_NONE, HALT_WATCH, pageKey, type Watchpoint } from "./debug.js";
 import { type Decoded, decode, isWide } from "./decode.js";
 import { BLOCK_MAX, CodeCache, decodeSlot } from "./jit.js";
 import { SPIN_CHECK } from "./jit-emit.js";
@@ -179,6 +180,17 @@ export class Hart {
   yieldOnSpin = false;
   /** Set by run() when it ended early because the hart was spinning. */
   spun = false;
+  /** The debugger's breakpoints and watchpoints (shared by a machine's harts), when one is attached. */
+  debug: DebugPoints | null = null;
+  /**
+   * Why run() stopped for the debugger (HALT_BREAK at a breakpoint, HALT_WATCH before a watched
+   * access, with `haltWatch` and `haltAddress`); run() does nothing until the debugger clears it.
+   */
+  halt = HALT_NONE;
+  haltWatch: Watchpoint | undefined;
+  haltAddress = 0;
+  /** Set by a debugger while it steps: interrupts stay pending and are not taken. */
+  holdInterrupts = false;
   private readonly spinRegs = new Int32Array(64);
   private spinOps: Int32Array | undefined;
   private spinIdx = -1;
@@ -323,6 +335,7 @@ export class Hart {
 
   /** The highest-priority interrupt that would be taken now, or -1. */
   pendingInterrupt(): number {
+    if (this.holdInterrupts) return -1;
     const pending = this.readMip() & this.mie;
     if (pending === 0) return -1;
     const m = pending & ~this.mideleg;
@@ -443,6 +456,76 @@ export class Hart {
     this.fImms = ram.codeImms[page] as Int32Array;
     this.fRamPage = page;
     this.fHeat = this.jit?.enabled ? this.jit.heatOf(page) : null;
+    if (this.debug !== null) this.markBreakpoints(ops);
+  }
+
+  /** Gives the breakpoints of the fetch page BREAKPOINT ops, and keeps the page out of compiled code. */
+  private markBreakpoints(ops: Int32Array): void {
+    const d = this.debug as DebugPoints;
+    const slots = d.pages.get(pageKey(this.fPageLo, this.fPageHi));
+    if (slots === undefined) return;
+    this.fHeat = null;
+    for (const idx of slots) {
+      if (ops[idx] === Op.BREAKPOINT) continue;
+      ops[idx] = Op.BREAKPOINT;
+      d.marked.push({ ops, idx });
+    }
+  }
+
+  /**
+   * At a BREAKPOINT op in slot idx: true (with `halt` set) if the pc is a breakpoint; false if the
+   * instruction is to run (another virtual page maps the same code, or the debugger steps over it).
+   */
+  private breakHere(idx: number): boolean {
+    const d = this.debug;
+    this.pcAt(idx * 2);
+    if (d === null || d.suspended || !d.breaksAt(pageKey(this.pcLo, this.pcHi), (this.pcLo & 4095) >>> 1))
+      return false;
+    this.halt = HALT_BREAK;
+    return true;
+  }
+
+  /** Stops before a watched access (pc is the instruction's): true if it did. */
+  private watchStop(lo: number, hi: number, size: number, read: boolean, write: boolean): boolean {
+    const w = (this.debug as DebugPoints).watchHit(lo, hi, size, read, write);
+    if (w === undefined) return false;
+    this.halt = HALT_WATCH;
+    this.haltWatch = w;
+    this.haltAddress = (hi >>> 0) * 4294967296 + (lo >>> 0);
+    this.syncFetch();
+    this.trapped = true;
+    return true;
+  }
+
+  /**
+   * The debugger changed breakpoints or watchpoints (while the hart was stopped): mark the fetch
+   * page again and drop cached translations of pages that may now be watched.
+   */
+  debugChanged(): void {
+    this.flushTlb();
+    this.syncFetch();
+  }
+
+  /** A CSR's value as a debugger reads it (at any privilege), or undefined if there is none. */
+  debugReadCsr(csr: number): bigint | undefined {
+    const saved = this.level;
+    this.level = PRIV_M;
+    const ok = readCsr(this, csr, false);
+    this.priv = saved;
+    if (!ok) return undefined;
+    return (BigInt(this.tmpHi >>> 0) << 32n) | BigInt(this.tmpLo >>> 0);
+  }
+
+  /** Writes a CSR for a debugger (at any privilege); false if it has none such or is read-only. */
+  debugWriteCsr(csr: number, value: bigint): boolean {
+    const saved = this.level;
+    this.level = PRIV_M;
+    const u = BigInt.asUintN(64, value);
+    const ok =
+      readCsr(this, csr, true) && writeCsr(this, csr, Number(u & 0xffffffffn) | 0, Number(u >> 32n) | 0);
+    this.priv = saved;
+    this.debugChanged();
+    return ok;
   }
 
   /** Sets pc to the fetch page base plus a byte offset (may leave the page). */
@@ -488,6 +571,8 @@ export class Hart {
     decode(bits, this.dec);
     const ops = this.scratchOps;
     ops[0] = this.dec.word;
+    const d = this.debug;
+    if (d !== null && !d.suspended && d.breaksAt(pageKey(lo, hi), (lo & 4095) >>> 1)) ops[0] = Op.BREAKPOINT;
     ops[1] = Op.PAGE_END;
     ops[2] = Op.PAGE_END;
     this.scratchImms[0] = this.dec.imm;
@@ -612,6 +697,8 @@ export class Hart {
   }
 
   private tlbFill(lo: number, hi: number, pa: number, store: boolean): void {
+    // Accesses to a watched page must all come through the slow path.
+    if (this.debug !== null && this.debug.watches.length > 0 && this.debug.watchesPage(lo, hi)) return;
     const ram = this.ram;
     const page = (pa - ram.base) >>> 12;
     if (store) {
@@ -638,6 +725,7 @@ export class Hart {
    * bits (zero-extended for 1 and 2) and leaves the high 32 in tmpHi for size 8. Sets `trapped`.
    */
   loadSlow(lo: number, hi: number, size: number): number {
+    if (this.debug !== null && this.watchStop(lo, hi, size, true, false)) return 0;
     if ((lo & 4095) + size > 4096) return this.loadSplit(lo, hi, size);
     const pa = this.dataAddress(lo, hi, Access.Load);
     if (pa < 0) return 0;
@@ -716,6 +804,7 @@ export class Hart {
 
   /** Stores `size` bytes the slow way; value (vlo, vhi). Sets `trapped` on a fault. */
   storeSlow(lo: number, hi: number, size: number, vlo: number, vhi: number): void {
+    if (this.debug !== null && this.watchStop(lo, hi, size, false, true)) return;
     if ((lo & 4095) + size > 4096) {
       this.storeSplit(lo, hi, size, vlo, vhi);
       return;
@@ -763,6 +852,7 @@ export class Hart {
       this.exception(store ? CAUSE_STORE_MISALIGNED : CAUSE_LOAD_MISALIGNED, lo, hi);
       return -1;
     }
+    if (this.debug !== null && this.watchStop(lo, hi, size, true, store)) return -1;
     const pa = this.dataAddress(lo, hi, access);
     if (pa < 0) return -1;
     if (!this.ram.contains(pa, size)) {
@@ -890,6 +980,7 @@ export class Hart {
       this.seenEpoch = ram.epoch;
       this.flushStoreTlb();
     }
+    if (this.halt !== HALT_NONE) return 0;
     const irq = this.pendingInterrupt();
     if (irq >= 0) {
       this.interrupt(irq);
@@ -917,6 +1008,8 @@ export class Hart {
     let spinCountdown = SPIN_CHECK;
     this.spun = false;
     outer: while (steps < budget) {
+      // A debugger's stop (a breakpoint, a watched access) leaves fIdx at the instruction.
+      if (this.halt !== HALT_NONE) break;
       const ops = this.fOps;
       const imms = this.fImms;
       const lim = this.fLim;
@@ -1423,7 +1516,23 @@ export class Hart {
               continue outer;
             }
             this.decodeSlot(idx);
+            // A store rewrote a slot that held a breakpoint: mark it again.
+            if (this.debug !== null) this.markBreakpoints(ops);
             continue;
+          case Op.BREAKPOINT:
+            steps--;
+            if (this.breakHere(idx)) {
+              this.fIdx = idx;
+              break outer;
+            }
+            // Not a breakpoint here: run the instruction from memory, as a fetch outside RAM does.
+            this.slowFetch(idx);
+            if (this.trapped) {
+              this.trapped = false;
+              steps++;
+              notRetired++;
+            }
+            continue outer;
           case Op.PAGE_END:
             steps--;
             this.pcAt(idx * 2);

@@ -2,6 +2,14 @@ export { BareMachine, type BareOptions, type BareResult, runBare } from "./bare.
 export { type Bus, type Device, PAGE_SLOTS, Ram, SimpleBus } from "./bus.js";
 export { EngineMismatch, hartDiff, ramDiff } from "./check.js";
 export { Clint, type InterruptTarget } from "./clint.js";
+export {
+  DebugPoints,
+  HALT_BREAK,
+  HALT_NONE,
+  HALT_WATCH,
+  type WatchKind,
+  type Watchpoint,
+} from "./debug.js";
 export { type Decoded, decode } from "./decode.js";
 export { type Elf, ElfError, type ElfSegment, loadSegments, parseElf } from "./elf.js";
 export { buildElf, type ElfImage } from "./elf-write.js";

@@ -96,5 +96,7 @@ export enum Op {
   /** AMOs: the low bit of the id selects D; see AMO_* funct5 in the immediate. */
   AMO_W,
   AMO_D,
+  /** A slot where a debugger's breakpoint may be (see debug.ts); never decoded from memory. */
+  BREAKPOINT,
   COUNT,
 }

@@ -4,6 +4,7 @@ export {
   MODE_SV48,
   PAGE_FAULT,
   type PhysicalMemory,
+  peekTranslate,
   permitted,
   Sv39Mmu,
   type Sv39Options,

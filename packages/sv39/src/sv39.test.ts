@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ACCESS_FAULT, PAGE_FAULT, type PhysicalMemory, Sv39Mmu, type TranslateRequest } from "./sv39.js";
+import {
+  ACCESS_FAULT,
+  PAGE_FAULT,
+  type PhysicalMemory,
+  peekTranslate,
+  Sv39Mmu,
+  type TranslateRequest,
+} from "./sv39.js";
 
 // PTE bits from the privileged spec.
 const V = 1;
@@ -326,5 +333,30 @@ describe("Sv48 canonical form", () => {
   it("page-faults when bits 63:48 do not copy bit 47", () => {
     const mmu = new Sv39Mmu(setup(V | R | A));
     expect(mmu.translate(req(0x0000_8000_0000_0000n, LOAD, 1, satp(ROOT, 9)))).toBe(PAGE_FAULT);
+  });
+});
+
+describe("peekTranslate (a debugger's look)", () => {
+  const satpOf = (root: number, mode = 8) => (BigInt(mode) << 60n) | BigInt(root / 4096);
+
+  it("follows the same tables as a hart, ignoring U and leaving A and D alone", () => {
+    const m = setup(V | R | U);
+    expect(peekTranslate(m, satpOf(ROOT), VA + 0x123n)).toBe(DATA + 0x123);
+    expect(m.flagsAt(L0 + 8)).toBe(V | R | U);
+    expect(m.stores).toEqual([]);
+  });
+
+  it("maps superpages and reports unmapped and non-canonical addresses", () => {
+    const m = new Memory();
+    m.pte(ROOT + 2 * 8, BASE, V | R | X); // 1 GiB identity at 0x8000_0000
+    expect(peekTranslate(m, satpOf(ROOT), 0x8012_3456n)).toBe(0x8012_3456);
+    expect(peekTranslate(m, satpOf(ROOT), 0x4000_0000n)).toBe(PAGE_FAULT);
+    expect(peekTranslate(m, satpOf(ROOT), 0x40_0000_0000n)).toBe(PAGE_FAULT); // bit 38 set, not extended
+  });
+
+  it("gives an access fault when a table lies outside memory", () => {
+    const m = new Memory();
+    m.pte(ROOT, 0x1000, V);
+    expect(peekTranslate(m, satpOf(ROOT), 0x1000n)).toBe(ACCESS_FAULT);
   });
 });

@@ -211,3 +211,34 @@ function lowVpn(lo: number, hi: number, level: number): number {
   const pages = (hi & 0x7f) * 1048576 + (lo >>> 12); // va bits 38:12 as a page number
   return pages % 2 ** (9 * level);
 }
+
+/**
+ * Translates a virtual address as a debugger looks at memory: the same walk as a hart's, but
+ * without permission checks, A/D updates, page-table marks or caching. Returns the physical
+ * address, or PAGE_FAULT when nothing valid maps it (ACCESS_FAULT when a walk leaves RAM).
+ */
+export function peekTranslate(mem: PhysicalMemory, satp: bigint, va: bigint): number {
+  const mode = Number(BigInt.asUintN(64, satp) >> 60n);
+  const levels = mode === MODE_SV48 ? 4 : 3;
+  const v = BigInt.asUintN(64, va);
+  const top = levels * 9 + 12;
+  // The bits above the top of the address must all equal its top bit.
+  const upper = v >> BigInt(top - 1);
+  if (upper !== 0n && upper !== (1n << BigInt(65 - top)) - 1n) return PAGE_FAULT;
+  let table = Number(satp & 0xfff_ffff_ffffn) * 4096;
+  for (let level = levels - 1; level >= 0; level--) {
+    const vpn = Number((v >> BigInt(12 + 9 * level)) & 511n);
+    const off = table + vpn * 8 - mem.base;
+    if (off < 0 || off + 8 > mem.size) return ACCESS_FAULT;
+    const pteLo = mem.i32[off / 4];
+    const pteHi = mem.i32[off / 4 + 1];
+    if (!(pteLo & PTE_V) || (pteLo & (PTE_R | PTE_W)) === PTE_W) return PAGE_FAULT;
+    const ppn = (pteHi & 0x3fffff) * 4194304 + (pteLo >>> 10);
+    if (pteLo & (PTE_R | PTE_X)) {
+      const span = 2 ** (12 + 9 * level);
+      return ppn * 4096 + Number(v % BigInt(span));
+    }
+    table = ppn * 4096;
+  }
+  return PAGE_FAULT;
+}
