@@ -81,7 +81,7 @@ export class DebugPoints {
   /** True if a breakpoint is set at slot `slot` of the virtual page `key`. */
   breaksAt(key: number, slot: number): boolean {
     const slots = this.pages.get(key);
-    return slots !== undefined && slots.includes(slot);
+    return slots?.includes(slot) === true;
   }
 
   addWatchpoint(addr: bigint, len: number, kind: WatchKind): boolean {
