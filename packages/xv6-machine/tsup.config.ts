@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", "gdb-server": "src/gdb/server.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -10,7 +10,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli.ts" },
+    entry: { cli: "src/cli.ts", "qemu-cli": "src/qemu-cli.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -6,7 +6,7 @@
 static volatile int kernel_ready = 0;
 
 void
-kmain(void)
+main(void)
 {
   if(cpuid() == 0){
     console_init();

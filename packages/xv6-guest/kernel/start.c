@@ -15,7 +15,7 @@
 #define BOOTSTACK 8192
 __attribute__((aligned(16))) char boot_stacks[BOOTSTACK * NCPU];
 
-void kmain(void);
+void main(void);
 void machvec(void);
 
 // Per hart, for machvec: a register's save slot, and the address of the
@@ -29,11 +29,11 @@ uint64 mscratch_area[NCPU][2];
 void
 mstart(uint64 hartid)
 {
-  // Return to supervisor mode, at kmain(), with paging off.
+  // Return to supervisor mode, at main(), with paging off.
   uint64 st = csr_read(mstatus);
   st = (st & ~MSTATUS_MPP_MASK) | MSTATUS_MPP_S;
   csr_write(mstatus, st);
-  csr_write(mepc, (uint64)kmain);
+  csr_write(mepc, (uint64)main);
   csr_write(satp, 0);
 
   // Every exception and interrupt is handled in supervisor mode.

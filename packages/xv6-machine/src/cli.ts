@@ -5,6 +5,9 @@ import { ElfError, EngineMismatch } from "@xv6-machine/rv-cpu";
 import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
+import { runConsole } from "./console.js";
+import { listenGdb } from "./gdb/server.js";
+import { GdbStub } from "./gdb/stub.js";
 import { guestFiles } from "./guest.js";
 import { type ClockMode, GuestFailure, GuestStuck, Machine, MachineError } from "./machine.js";
 import { prefaultedMemory } from "./prefault.js";
@@ -14,7 +17,8 @@ const MIB = 1 << 20;
 
 const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
                    [--virtio legacy|modern] [--clock deterministic|realtime]
-                   [--engine jit|interp|check] [--cmd "LINE"]... [--timeout SECONDS]`;
+                   [--engine jit|interp|check] [--cmd "LINE"]... [--timeout SECONDS]
+                   [--gdb PORT [--wait-gdb]]`;
 
 /** Exit statuses. */
 const EXIT_OK = 0;
@@ -74,6 +78,8 @@ interface Parsed {
   engine: "jit" | "interp" | "check";
   cmds: string[];
   timeout?: number;
+  gdb?: number;
+  waitGdb: boolean;
 }
 
 function parse(argv: string[]): Parsed | "help" {
@@ -92,6 +98,8 @@ function parse(argv: string[]): Parsed | "help" {
         engine: { type: "string" },
         cmd: { type: "string", multiple: true },
         timeout: { type: "string" },
+        gdb: { type: "string" },
+        "wait-gdb": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -122,6 +130,12 @@ function parse(argv: string[]): Parsed | "help" {
     if (!(timeout > 0))
       throw new UsageError(`--timeout must be a positive number of seconds, got '${v.timeout}'`);
   }
+  const gdb = v.gdb === undefined ? undefined : intOption(v.gdb as string, "gdb", 1, 65535, 0);
+  if (v["wait-gdb"] && gdb === undefined) throw new UsageError("--wait-gdb needs --gdb PORT");
+  if (gdb !== undefined && engine === "check")
+    throw new UsageError("--gdb cannot be used with --engine check");
+  if (gdb !== undefined && (v.cmd as string[] | undefined)?.length)
+    throw new UsageError("--gdb is for interactive runs: it cannot be used with --cmd");
   return {
     kernel: v.kernel as string | undefined,
     fs: v.fs as string | undefined,
@@ -133,6 +147,8 @@ function parse(argv: string[]): Parsed | "help" {
     engine,
     cmds: (v.cmd as string[] | undefined) ?? [],
     timeout,
+    gdb,
+    waitGdb: v["wait-gdb"] === true,
   };
 }
 
@@ -214,6 +230,21 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function drive(machine: Machine, args: Parsed): Promise<number> {
+  let stub: GdbStub | undefined;
+  if (args.gdb !== undefined) {
+    stub = new GdbStub(machine, { waitForDebugger: args.waitGdb, onKill: () => process.exit(EXIT_OK) });
+    try {
+      await listenGdb(stub, args.gdb);
+    } catch (e) {
+      process.stderr.write(
+        `xv6-machine: cannot listen for gdb on port ${args.gdb}: ${(e as NodeJS.ErrnoException).code}\n`,
+      );
+      return EXIT_USAGE;
+    }
+    process.stderr.write(
+      `xv6-machine: ${args.waitGdb ? "waiting for" : "listening for"} gdb on port ${args.gdb}\n`,
+    );
+  }
   const started = performance.now();
   const timeoutMs = args.timeout === undefined ? Number.POSITIVE_INFINITY : args.timeout * 1000;
   const timedOut = () => performance.now() - started >= timeoutMs;
@@ -251,26 +282,15 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
       term.restore();
     }
   }
-  const term = Terminal.attach((bytes) => machine.type(bytes));
-  try {
-    for (;;) {
-      const o = outcome();
-      if (o !== undefined) return o;
-      if (term.quitRequested) return EXIT_OK;
-      if (timedOut()) {
-        process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
-        return EXIT_TIMEOUT;
-      }
-      const r = machine.runSlice(500_000);
-      if (r === "idle")
-        await new Promise((res) =>
-          setTimeout(res, machine.clockMode === "realtime" ? machine.idleDelayMs() : 10),
-        );
-      else await new Promise((res) => setImmediate(res));
-    }
-  } finally {
-    term.restore();
-  }
+  return runConsole(machine, {
+    timeoutMs,
+    onTimeout: () => {
+      process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
+      return EXIT_TIMEOUT;
+    },
+    finished: outcome,
+    stub,
+  });
 }
 
 // Signal handlers run between slices (a slice always ends within its budget), so the disk is never

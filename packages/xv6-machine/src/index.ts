@@ -1,7 +1,9 @@
 export { buildFdt, type FdtNode, node, type PropValue } from "./fdt.js";
+export { GdbStub, type GdbStubOptions } from "./gdb/stub.js";
 export {
   CLINT_BASE,
   type ClockMode,
+  type DebugStop,
   FINISHER_BASE,
   GuestFailure,
   GuestStuck,

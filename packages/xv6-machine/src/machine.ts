@@ -1,7 +1,10 @@
 import {
   Clint,
+  DebugPoints,
   type Engine,
   EngineMismatch,
+  HALT_NONE,
+  HALT_WATCH,
   Hart,
   hartDiff,
   loadSegments,
@@ -9,6 +12,7 @@ import {
   Ram,
   ramDiff,
   SimpleBus,
+  type Watchpoint,
 } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, type GuestMemory, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
@@ -92,8 +96,17 @@ export interface WaitOptions {
   failOn?: RegExp;
 }
 
-/** Why a slice of running stopped. */
-export type SliceResult = "running" | "idle" | "off";
+/** Why a slice of running stopped ("halted": for a debugger, see Machine.debugStop). */
+export type SliceResult = "running" | "idle" | "off" | "halted";
+
+/** Where and why the machine stopped for a debugger. */
+export interface DebugStop {
+  hart: number;
+  reason: "breakpoint" | "watchpoint" | "interrupt" | "step";
+  /** For a watchpoint: the one hit and the address accessed (the access has been made). */
+  watch?: Watchpoint;
+  address?: number;
+}
 
 class RamDma implements GuestMemory {
   private readonly ram: Ram;
@@ -149,6 +162,11 @@ export class Machine {
   /** The interpreted twin in check mode, and how many slices both have run. */
   private readonly twin: Machine | undefined;
   private slices = 0;
+  /** The debugger's breakpoints and watchpoints, once one is attached. */
+  private points: DebugPoints | undefined;
+  private stopRequested = false;
+  /** Why the last slice ended "halted". */
+  debugStop: DebugStop | undefined;
 
   constructor(opts: MachineOptions) {
     const cpus = opts.cpus ?? 1;
@@ -300,8 +318,15 @@ export class Machine {
 
   private slice(budget: number): SliceResult {
     let done = 0;
-    while (done < budget) {
+    let halted = false;
+    while (done < budget && !halted) {
       if (this.powerOff !== undefined) break;
+      if (this.stopRequested) {
+        this.stopRequested = false;
+        this.debugStop = { hart: 0, reason: "interrupt" };
+        halted = true;
+        break;
+      }
       this.feedInput();
       let longest = 0;
       const quantum = this.harts.length === 1 ? this.soloQuantum() : QUANTUM;
@@ -315,6 +340,11 @@ export class Machine {
           this.clint.update();
           const n = hart.run(quantum - used);
           used += n;
+          if (hart.halt !== HALT_NONE) {
+            used += this.debugHalted(id);
+            halted = true;
+            break;
+          }
           if (hart.spun) {
             // It would have spun for the rest of its turn: guest time passes as if it had.
             turn = quantum;
@@ -325,10 +355,11 @@ export class Machine {
         this.current = -1;
         longest = Math.max(longest, used, turn);
         done += used;
+        if (halted) break;
       }
       if (this.clockMode === "deterministic") this.roundTicks += longest / STEPS_PER_TICK;
       if (this.allWaiting()) this.quietAt = this.output.length;
-      if (longest === 0) {
+      if (longest === 0 && !halted) {
         if (this.powerOff !== undefined) return "off";
         if (this.input.length > 0 && this.uart.rxSpace > 0) continue;
         const deadline = this.nextDeadline();
@@ -342,7 +373,99 @@ export class Machine {
       }
     }
     this.instructions += done;
+    if (halted) return "halted";
     return this.powerOff !== undefined ? "off" : "running";
+  }
+
+  /**
+   * Hart `id` stopped for the debugger: records why. A watched access is made before the stop is
+   * reported (the hart stopped before it), as QEMU reports watchpoints. Returns the steps taken.
+   */
+  private debugHalted(id: number): number {
+    const hart = this.harts[id];
+    if (hart.halt !== HALT_WATCH) {
+      hart.halt = HALT_NONE;
+      this.debugStop = { hart: id, reason: "breakpoint" };
+      return 0;
+    }
+    this.debugStop = { hart: id, reason: "watchpoint", watch: hart.haltWatch, address: hart.haltAddress };
+    return this.stepOver(hart);
+  }
+
+  /** Runs the one instruction a hart stopped at, with breakpoints, watchpoints and interrupts off. */
+  private stepOver(hart: Hart): number {
+    const points = this.points as DebugPoints;
+    hart.halt = HALT_NONE;
+    points.suspended = true;
+    hart.holdInterrupts = true;
+    const n = hart.run(1);
+    hart.holdInterrupts = false;
+    points.suspended = false;
+    return n;
+  }
+
+  /**
+   * Attaches a debugger: from now on the harts stop at the returned object's breakpoints and
+   * watchpoints (runSlice then returns "halted" and debugStop says where). Call debugResume after
+   * changing them.
+   */
+  attachDebugger(): DebugPoints {
+    if (this.points === undefined) {
+      this.points = new DebugPoints();
+      for (const h of this.harts) h.debug = this.points;
+    }
+    return this.points;
+  }
+
+  /** Removes every breakpoint and watchpoint; the harts run as if no debugger had come. */
+  detachDebugger(): void {
+    if (this.points === undefined) return;
+    this.points.clear();
+    for (const h of this.harts) {
+      h.debug = null;
+      h.halt = HALT_NONE;
+      h.debugChanged();
+    }
+    this.points = undefined;
+  }
+
+  /** Asks a running machine to stop at the end of the current round (a debugger's Ctrl-C). */
+  requestStop(): void {
+    this.stopRequested = true;
+  }
+
+  /** Before running again after a stop: the harts see the debugger's changes to the points. */
+  debugResume(): void {
+    this.stopRequested = false;
+    for (const h of this.harts) h.debugChanged();
+  }
+
+  /**
+   * Executes one instruction on hart `id` alone, with interrupts held off (as QEMU steps), and
+   * returns why it stopped: "step", or "watchpoint" if the instruction made a watched access.
+   * A hart waiting in wfi does not move.
+   */
+  debugStep(id: number): DebugStop {
+    const hart = this.harts[id];
+    this.debugResume();
+    this.current = id;
+    this.roundStart[id] = hart.instret;
+    this.clint.update();
+    hart.holdInterrupts = true;
+    let n = hart.run(1);
+    hart.holdInterrupts = false;
+    let stop: DebugStop = { hart: id, reason: "step" };
+    if (hart.halt === HALT_WATCH) {
+      stop = { hart: id, reason: "watchpoint", watch: hart.haltWatch, address: hart.haltAddress };
+      n += this.stepOver(hart);
+    } else if (hart.halt !== HALT_NONE) {
+      // A breakpoint where it stands: stepping runs the instruction under it.
+      n += this.stepOver(hart);
+    }
+    this.current = -1;
+    if (this.clockMode === "deterministic") this.roundTicks += n / STEPS_PER_TICK;
+    this.instructions += n;
+    return stop;
   }
 
   /** Wall milliseconds until the next timer deadline in the real-time clock (for an idle wait). */
