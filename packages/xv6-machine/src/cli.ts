@@ -247,7 +247,6 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
   }
   const started = performance.now();
   const timeoutMs = args.timeout === undefined ? Number.POSITIVE_INFINITY : args.timeout * 1000;
-  const timedOut = () => performance.now() - started >= timeoutMs;
   const outcome = (): number | undefined => {
     if (PANIC.test(machine.output)) return EXIT_PANIC;
     if (machine.powerOff !== undefined) return machine.powerOff === 0 ? EXIT_OK : EXIT_GUEST_FAIL;

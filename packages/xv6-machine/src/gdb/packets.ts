@@ -32,13 +32,13 @@ export class PacketReader {
       const body = this.buf.slice(1, end);
       const sum = Number.parseInt(this.buf.slice(end + 1, end + 3), 16);
       this.buf = this.buf.slice(end + 3);
-      out.push(sum === checksum(body) ? { kind: "packet", payload: unescape(body) } : { kind: "bad" });
+      out.push(sum === checksum(body) ? { kind: "packet", payload: unescapeBody(body) } : { kind: "bad" });
     }
   }
 }
 
-/** Undoes the protocol's escapes (`}` then the byte xor 0x20) and run-length encoding is not used by gdb. */
-function unescape(s: string): string {
+/** Undoes the protocol's escapes: `}` then the byte xor 0x20. */
+function unescapeBody(s: string): string {
   if (!s.includes("}")) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
