@@ -47,7 +47,7 @@ export class GdbStub {
   private waiters: (() => void)[] = [];
   /** The hart that register and memory packets address (Hg), and the last stop. */
   private current = 0;
-  private lastStop: DebugStop = { hart: 0, reason: "interrupt" };
+  private lastStop: DebugStop = { hart: 0, reason: "step" };
   /** A step asked of a hart waiting in wfi: it happens when the hart wakes. */
   private stepWaiter = -1;
 
@@ -69,7 +69,8 @@ export class GdbStub {
     this.points = this.machine.attachDebugger();
     this.holding = true;
     this.running = false;
-    this.lastStop = { hart: 0, reason: "interrupt" };
+    // Like QEMU, a new debugger hears SIGTRAP: the machine is stopped for it.
+    this.lastStop = { hart: 0, reason: "step" };
   }
 
   /** The debugger went away without detaching: drop its points and let the guest run. */
