@@ -15,7 +15,9 @@ const haveGdb = spawnSync(GDB, ["--version"], { stdio: "ignore" }).status === 0;
 if (!haveGdb) {
   // CI installs it (.ci/run); elsewhere say loudly what is not being tested.
   if (process.env.CI) throw new Error(`${GDB} is not installed`);
-  console.warn(`gdb.test.ts: ${GDB} is not installed; the debugger tests do not run (apt-get install gdb-multiarch)`);
+  console.warn(
+    `gdb.test.ts: ${GDB} is not installed; the debugger tests do not run (apt-get install gdb-multiarch)`,
+  );
 }
 
 const qemu = fileURLToPath(new URL("../dist/qemu-cli.js", import.meta.url));
@@ -70,87 +72,90 @@ describe.skipIf(!haveGdb)("gdb-multiarch against xv6-qemu", () => {
       { stdio: ["pipe", "pipe", "pipe"] },
     );
     const qo = watch(q);
-    const script = join(dir, "script.gdb");
-    writeFileSync(
-      script,
-      [
-        "set confirm off",
-        "set pagination off",
-        "set architecture riscv:rv64",
-        `symbol-file ${kernel}`,
-        `target remote 127.0.0.1:${port}`,
-        "break main",
-        "continue",
-        "bt",
-        "info registers pc sp satp",
-        "info threads",
-        "x/4i $pc",
-        "echo STEP-FROM\\n",
-        "p/x $pc",
-        "stepi",
-        "echo STEP-TO\\n",
-        "p/x $pc",
-        "delete",
-        "break syscall",
-        "continue",
-        "echo IN-SYSCALL\\n",
-        "p $priv",
-        "delete",
-        `add-symbol-file ${lsPath}`,
-        `hbreak *0x${lsMain.toString(16)}`,
-        "continue",
-        "echo IN-LS\\n",
-        "p $priv",
-        "x/s *(char**)$a1",
-        "delete",
-        "watch ticks",
-        "continue",
-        "delete",
-        "echo BEFORE-CTRL-C\\n",
-        "continue",
-        "echo AFTER-CTRL-C\\n",
-        "info threads",
-        "detach",
-      ].join("\n"),
-    );
-    const gdb = spawn(GDB, ["-nx", "-batch", "-x", script], { stdio: ["ignore", "pipe", "pipe"] });
-    const go = watch(gdb);
-    // ls runs once the shell is up; the debugger then stops it at its main.
-    await qo.until(/\$ $/);
-    q.stdin?.write("ls\n");
-    await go.until(/BEFORE-CTRL-C/);
-    await new Promise((r) => setTimeout(r, 1500));
-    gdb.kill("SIGINT");
-    expect(await go.exited).toBe(0);
-    const out = go.out();
-    writeFileSync(join(dir, "gdb.out"), out);
-    expect(out).toMatch(/Breakpoint 1, main \(\) at kernel\/main\.c/);
-    expect(out).toMatch(/#0 +main \(\) at kernel\/main\.c/);
-    expect(out).toMatch(/^pc\s+0x8000[0-9a-f]+\s.*<main\+\d+>/m);
-    expect(out).toMatch(/^sp\s+0x8/m);
-    expect(out).toMatch(/^satp\s+0x0\s/m);
-    expect(out).toMatch(/\* 1 +Thread 1 \(CPU#0/);
-    expect(out).toMatch(/ 3 +Thread 3 \(CPU#2/);
-    expect(out.match(/^ {3}0x8000[0-9a-f]+ <main\+\d+>:\t/gm)?.length).toBe(3); // x/4i: 3 after "=>"
-    const from = BigInt(/STEP-FROM\n\$\d+ = (0x[0-9a-f]+)/.exec(out)?.[1] ?? "0");
-    const to = BigInt(/STEP-TO\n\$\d+ = (0x[0-9a-f]+)/.exec(out)?.[1] ?? "0");
-    expect(to === from + 2n || to === from + 4n).toBe(true);
-    expect(out).toMatch(/hit Breakpoint 2, syscall \(\) at kernel\/syscall\.c/);
-    expect(out).toMatch(/IN-SYSCALL\n\$\d+ = 1\n/); // S-mode
-    expect(out).toMatch(/IN-LS\n\$\d+ = 0\n/); // U-mode
-    expect(out).toMatch(/0x[0-9a-f]+:\t"ls"/);
-    // Set while stopped in ls: through the user page table the kernel's ticks is unreadable (as on
-    // QEMU); the hit is reported in the kernel, after the write.
-    expect(out).toMatch(/hit Hardware watchpoint \d+: ticks\s+Old value = \S+\s+New value = \d+/);
-    expect(out).toMatch(/in clock_tick \(\) at kernel\/trap\.c/);
-    expect(out).toMatch(/received signal SIGINT/);
-    expect(out).toMatch(/AFTER-CTRL-C/);
-    expect(out).toMatch(/Inferior 1 \(Remote target\) detached/);
-    // Detached: the guest runs on and answers.
-    q.stdin?.write("echo still-here\n");
-    await qo.until(/still-here\n\$ $/);
-    expect(qo.out()).toMatch(/console +3 /); // ls ran to its end
-    q.kill("SIGTERM");
+    try {
+      const script = join(dir, "script.gdb");
+      writeFileSync(
+        script,
+        [
+          "set confirm off",
+          "set pagination off",
+          "set architecture riscv:rv64",
+          `symbol-file ${kernel}`,
+          `target remote 127.0.0.1:${port}`,
+          "break main",
+          "continue",
+          "bt",
+          "info registers pc sp satp",
+          "info threads",
+          "x/4i $pc",
+          "echo STEP-FROM\\n",
+          "p/x $pc",
+          "stepi",
+          "echo STEP-TO\\n",
+          "p/x $pc",
+          "delete",
+          "break syscall",
+          "continue",
+          "echo IN-SYSCALL\\n",
+          "p $priv",
+          "delete",
+          `add-symbol-file ${lsPath}`,
+          `hbreak *0x${lsMain.toString(16)}`,
+          "continue",
+          "echo IN-LS\\n",
+          "p $priv",
+          "x/s *(char**)$a1",
+          "delete",
+          "watch ticks",
+          "continue",
+          "delete",
+          "echo BEFORE-CTRL-C\\n",
+          "continue",
+          "echo AFTER-CTRL-C\\n",
+          "info threads",
+          "detach",
+        ].join("\n"),
+      );
+      const gdb = spawn(GDB, ["-nx", "-batch", "-x", script], { stdio: ["ignore", "pipe", "pipe"] });
+      const go = watch(gdb);
+      // ls runs once the shell is up; the debugger then stops it at its main.
+      await qo.until(/\$ $/);
+      q.stdin?.write("ls\n");
+      await go.until(/BEFORE-CTRL-C/);
+      await new Promise((r) => setTimeout(r, 1500));
+      gdb.kill("SIGINT");
+      expect(await go.exited).toBe(0);
+      const out = go.out();
+      writeFileSync(join(dir, "gdb.out"), out);
+      expect(out).toMatch(/Breakpoint 1, main \(\) at kernel\/main\.c/);
+      expect(out).toMatch(/#0 +main \(\) at kernel\/main\.c/);
+      expect(out).toMatch(/^pc\s+0x8000[0-9a-f]+\s.*<main\+\d+>/m);
+      expect(out).toMatch(/^sp\s+0x8/m);
+      expect(out).toMatch(/^satp\s+0x0\s/m);
+      expect(out).toMatch(/\* 1 +Thread 1 \(CPU#0/);
+      expect(out).toMatch(/ 3 +Thread 3 \(CPU#2/);
+      expect(out.match(/^ {3}0x8000[0-9a-f]+ <main\+\d+>:\t/gm)?.length).toBe(3); // x/4i: 3 after "=>"
+      const from = BigInt(/STEP-FROM\n\$\d+ = (0x[0-9a-f]+)/.exec(out)?.[1] ?? "0");
+      const to = BigInt(/STEP-TO\n\$\d+ = (0x[0-9a-f]+)/.exec(out)?.[1] ?? "0");
+      expect(to === from + 2n || to === from + 4n).toBe(true);
+      expect(out).toMatch(/hit Breakpoint 2, syscall \(\) at kernel\/syscall\.c/);
+      expect(out).toMatch(/IN-SYSCALL\n\$\d+ = 1\n/); // S-mode
+      expect(out).toMatch(/IN-LS\n\$\d+ = 0\n/); // U-mode
+      expect(out).toMatch(/0x[0-9a-f]+:\t"ls"/);
+      // Set while stopped in ls: through the user page table the kernel's ticks is unreadable (as on
+      // QEMU); the hit is reported in the kernel, after the write.
+      expect(out).toMatch(/hit Hardware watchpoint \d+: ticks\s+Old value = \S+\s+New value = \d+/);
+      expect(out).toMatch(/in clock_tick \(\) at kernel\/trap\.c/);
+      expect(out).toMatch(/received signal SIGINT/);
+      expect(out).toMatch(/AFTER-CTRL-C/);
+      expect(out).toMatch(/Inferior 1 \(Remote target\) detached/);
+      // Detached: the guest runs on and answers.
+      q.stdin?.write("echo still-here\n");
+      await qo.until(/still-here\n\$ $/);
+      expect(qo.out()).toMatch(/console +3 /); // ls ran to its end
+    } finally {
+      q.kill("SIGTERM");
+    }
     expect(await qo.exited).toBe(0);
   }, 240_000);
 });

