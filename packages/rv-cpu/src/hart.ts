@@ -104,7 +104,7 @@ export class Hart {
   clock: Clock;
 
   /** x0..x31 as (lo, hi) pairs, plus pair 32 that swallows writes to x0. */
-  readonly x = new Int32Array(66);
+  readonly x: Int32Array = new Int32Array(66);
   pcLo = 0;
   pcHi = 0;
   private level = PRIV_M;
@@ -164,8 +164,8 @@ export class Hart {
   stimecmpHi = -1;
   satpLo = 0;
   satpHi = 0;
-  readonly pmpcfg = new Uint8Array(16);
-  readonly pmpaddr = new Int32Array(32);
+  readonly pmpcfg: Uint8Array = new Uint8Array(16);
+  readonly pmpaddr: Int32Array = new Int32Array(32);
   /** Retired instructions, and the offsets software wrote into minstret/mcycle. */
   instret = 0;
   instretBase = 0n;
@@ -217,19 +217,19 @@ export class Hart {
   private readonly scratchImms = new Int32Array(PAGE_SLOTS);
 
   // Translation caches: virtual page -> RAM offset of the page, per access kind.
-  readonly ltagLo = filled(4 * TLB_SIZE, 1);
-  readonly ltagHi = new Int32Array(4 * TLB_SIZE);
-  readonly loff = new Int32Array(4 * TLB_SIZE);
-  readonly stagLo = filled(4 * TLB_SIZE, 1);
-  readonly stagHi = new Int32Array(4 * TLB_SIZE);
-  readonly soff = new Int32Array(4 * TLB_SIZE);
+  readonly ltagLo: Int32Array = filled(4 * TLB_SIZE, 1);
+  readonly ltagHi: Int32Array = new Int32Array(4 * TLB_SIZE);
+  readonly loff: Int32Array = new Int32Array(4 * TLB_SIZE);
+  readonly stagLo: Int32Array = filled(4 * TLB_SIZE, 1);
+  readonly stagHi: Int32Array = new Int32Array(4 * TLB_SIZE);
+  readonly soff: Int32Array = new Int32Array(4 * TLB_SIZE);
   /**
    * Stores to pages that hold decoded code or a reservation: translated here too, but every such
    * store does the RAM's bookkeeping (invalidating code, breaking reservations).
    */
-  readonly ctagLo = filled(4 * TLB_SIZE, 1);
-  readonly ctagHi = new Int32Array(4 * TLB_SIZE);
-  readonly coff = new Int32Array(4 * TLB_SIZE);
+  readonly ctagLo: Int32Array = filled(4 * TLB_SIZE, 1);
+  readonly ctagHi: Int32Array = new Int32Array(4 * TLB_SIZE);
+  readonly coff: Int32Array = new Int32Array(4 * TLB_SIZE);
   private readonly ftagLo = filled(4 * FETCH_TLB_SIZE, 1);
   private readonly ftagHi = new Int32Array(4 * FETCH_TLB_SIZE);
   private readonly fpage = new Int32Array(4 * FETCH_TLB_SIZE);

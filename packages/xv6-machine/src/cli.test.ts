@@ -74,6 +74,17 @@ describe("xv6-machine command line", () => {
     noStack(r.stderr);
   });
 
+  it.skipIf(!guestFiles())("types a piped stdin, and ends at the prompt after it (exit 0)", () => {
+    const r = spawnSync(process.execPath, [cli], {
+      encoding: "utf8",
+      input: "echo piped-in\nls README\n",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\$ piped-in$/m); // sh's prompt, then echo's output
+    expect(r.stdout).toMatch(/README +2 /);
+  });
+
   it.skipIf(!guestFiles())("does not take a typed command line for the kernel's panic", () => {
     const r = run("--cmd", "echo no panic: here | wc", "--timeout", "50");
     expect(r.status).toBe(0);

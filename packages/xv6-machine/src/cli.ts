@@ -289,6 +289,8 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
     },
     finished: outcome,
     stub,
+    // `echo ls | xv6-machine` ends after ls, as --cmd ls does (unless a debugger is attached).
+    endWithInput: stub === undefined,
   });
 }
 

@@ -9,6 +9,11 @@ export interface ConsoleOptions {
   /** The exit status once the machine is done (powered off, panicked), else undefined. */
   finished: () => number | undefined;
   stub?: GdbStub;
+  /**
+   * When stdin is a pipe or file that has ended, stop (with 0) once everything typed has been
+   * read and the shell waits at its prompt again, as after the last --cmd.
+   */
+  endWithInput?: boolean;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -35,6 +40,10 @@ export async function runConsole(machine: Machine, o: ConsoleOptions): Promise<n
         return code;
       }
       if (term.quitRequested) return 0;
+      if (o.endWithInput && term.inputEnded && machine.atPrompt()) {
+        process.stdout.write("\n");
+        return 0;
+      }
       if (performance.now() - started >= timeoutMs) return o.onTimeout?.() ?? 3;
       if (stub?.holding) {
         // Stopped for the debugger; look at Ctrl-A X and the timeout now and then.

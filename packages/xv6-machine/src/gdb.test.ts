@@ -36,13 +36,16 @@ function freePort(): Promise<number> {
   });
 }
 
-function watch(child: ChildProcess) {
+/** Collects a child's stdout (and, unless `apart`, its stderr with it: they interleave). */
+function watch(child: ChildProcess, apart = false) {
   let out = "";
+  let err = "";
   child.stdout?.on("data", (d) => {
     out += d;
   });
   child.stderr?.on("data", (d) => {
-    out += d;
+    if (apart) err += d;
+    else out += d;
   });
   const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
   const until = async (re: RegExp, ms = 90_000) => {
@@ -52,7 +55,7 @@ function watch(child: ChildProcess) {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  return { out: () => out, until, exited };
+  return { out: () => out, err: () => err, until, exited };
 }
 
 describe.skipIf(!haveGdb)("gdb-multiarch against xv6-qemu", () => {
@@ -117,7 +120,7 @@ describe.skipIf(!haveGdb)("gdb-multiarch against xv6-qemu", () => {
         ].join("\n"),
       );
       const gdb = spawn(GDB, ["-nx", "-batch", "-x", script], { stdio: ["ignore", "pipe", "pipe"] });
-      const go = watch(gdb);
+      const go = watch(gdb, true);
       // ls runs once the shell is up; the debugger then stops it at its main.
       await qo.until(/\$ $/);
       q.stdin?.write("ls\n");
@@ -126,7 +129,7 @@ describe.skipIf(!haveGdb)("gdb-multiarch against xv6-qemu", () => {
       gdb.kill("SIGINT");
       expect(await go.exited).toBe(0);
       const out = go.out();
-      writeFileSync(join(dir, "gdb.out"), out);
+      writeFileSync(join(dir, "gdb.out"), `${out}\n--- stderr ---\n${go.err()}`);
       expect(out).toMatch(/Breakpoint 1, main \(\) at kernel\/main\.c/);
       expect(out).toMatch(/#0 +main \(\) at kernel\/main\.c/);
       expect(out).toMatch(/^pc\s+0x8000[0-9a-f]+\s.*<main\+\d+>/m);

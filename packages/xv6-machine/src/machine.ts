@@ -566,11 +566,21 @@ export class Machine {
     return this.promptAfter("", opts);
   }
 
+  /**
+   * True when the shell waits at its prompt: the output ends with `$ ` and the guest has gone idle
+   * since (see waitForPrompt), and no typed input is left for it to read.
+   */
+  atPrompt(): boolean {
+    return this.input.length === 0 && this.output.endsWith("$ ") && this.quietSincePrompt();
+  }
+
+  private quietSincePrompt(): boolean {
+    return this.quietAt === this.output.length || this.now() - this.outputAt >= PROMPT_QUIET_TICKS;
+  }
+
   private async promptAfter(echo: string, opts: WaitOptions): Promise<string> {
-    const quiet = () =>
-      this.quietAt === this.output.length || this.now() - this.outputAt >= PROMPT_QUIET_TICKS;
     const out = await this.until(
-      (rest) => (rest.endsWith("$ ") && quiet() ? rest.length : -1),
+      (rest) => (rest.endsWith("$ ") && this.quietSincePrompt() ? rest.length : -1),
       "shell prompt",
       opts,
       echo,

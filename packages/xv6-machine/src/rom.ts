@@ -146,7 +146,7 @@ export function deviceTree(b: BoardDescription): Uint8Array {
 
 /** The boot ROM: the reset stub, then the device tree. Read-only. */
 export class BootRom implements Device {
-  readonly bytes = new Uint8Array(ROM_SIZE);
+  readonly bytes: Uint8Array = new Uint8Array(ROM_SIZE);
 
   constructor(entry: number, board: BoardDescription) {
     const dtb = deviceTree(board);

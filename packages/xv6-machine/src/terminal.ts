@@ -5,6 +5,8 @@
  */
 export class Terminal {
   quitRequested = false;
+  /** Set when stdin (a pipe or file) has ended: nothing more will be typed. */
+  inputEnded = false;
   private restored = false;
   private readonly raw: boolean;
   private onData: ((chunk: Buffer) => void) | undefined;
@@ -34,6 +36,9 @@ export class Terminal {
       if (keep.length > 0) onInput(Uint8Array.from(keep));
     };
     stdin.on("data", onData);
+    stdin.once("end", () => {
+      this.inputEnded = true;
+    });
     this.onData = onData;
     stdin.resume();
     // The command's signal handlers end the process with process.exit, which comes through here.
