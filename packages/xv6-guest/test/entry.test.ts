@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { kernelUrl, loadGuest, programs, programUrl } from "../index.js";
+
+describe("the package entry", () => {
+  it("lists exactly the files in prebuilt/user", () => {
+    const dir = fileURLToPath(new URL("../prebuilt/user/", import.meta.url));
+    expect([...programs].sort()).toEqual(readdirSync(dir).sort());
+  });
+
+  it("loads the kernel and the programs with their file-system names", async () => {
+    const g = await loadGuest();
+    expect(g.kernel).toEqual(new Uint8Array(readFileSync(kernelUrl)));
+    expect(g.user.map((f) => f.name)).toContain("sh");
+    expect(g.user.find((f) => f.name === "README")?.bytes).toEqual(
+      new Uint8Array(readFileSync(programUrl("README"))),
+    );
+    expect(() => programUrl("_nosuch")).toThrow(/no program/);
+  });
+});
