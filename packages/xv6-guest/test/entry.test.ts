@@ -19,3 +19,14 @@ describe("the package entry", () => {
     expect(() => programUrl("_nosuch")).toThrow(/no program/);
   });
 });
+
+describe("the CommonJS entry", () => {
+  it("has the same programs and reads the same bytes", async () => {
+    const { createRequire } = await import("node:module");
+    const cjs = createRequire(import.meta.url)("../index.cjs");
+    expect(cjs.programs).toEqual(programs);
+    const g = await cjs.loadGuest();
+    expect(g.kernel).toEqual(new Uint8Array(readFileSync(kernelUrl)));
+    expect(g.user.map((f: { name: string }) => f.name)).toEqual(programs.map((p) => p.replace(/^_/, "")));
+  });
+});
