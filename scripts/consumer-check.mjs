@@ -40,7 +40,10 @@ function check(what, r) {
 step("pack every package");
 const packages = readdirSync(join(root, "packages")).sort();
 for (const p of packages) {
-  execFileSync("pnpm", ["pack", "--pack-destination", tarballs], { cwd: join(root, "packages", p), stdio: "ignore" });
+  execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
+    cwd: join(root, "packages", p),
+    stdio: "ignore",
+  });
 }
 const tgz = readdirSync(tarballs).map((f) => join(tarballs, f));
 console.log(readdirSync(tarballs).join("\n"));
@@ -66,8 +69,13 @@ for (const file of examples) check(`${file} runs`, run(join(project, "node_modul
 
 step("typecheck with the oldest and the newest supported TypeScript");
 for (const tsc of ["typescript-oldest", "typescript"]) {
-  const version = JSON.parse(readFileSync(join(project, "node_modules", tsc, "package.json"), "utf8")).version;
-  check(`tsc ${version} (strict, NodeNext, skipLibCheck off)`, run(process.execPath, [join(project, "node_modules", tsc, "bin/tsc"), "-p", "."]));
+  const version = JSON.parse(
+    readFileSync(join(project, "node_modules", tsc, "package.json"), "utf8"),
+  ).version;
+  check(
+    `tsc ${version} (strict, NodeNext, skipLibCheck off)`,
+    run(process.execPath, [join(project, "node_modules", tsc, "bin/tsc"), "-p", "."]),
+  );
 }
 
 step("command-line tools from the install");

@@ -5,7 +5,7 @@ import * as blk from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import * as guest from "@xv6-machine/xv6-guest";
 import * as mkfs from "@xv6-machine/xv6-mkfs";
-import * as machine from "xv6-machine";
+import type * as machine from "xv6-machine";
 import { listenGdb } from "xv6-machine/gdb-server";
 
 const ram: rv.Ram = new rv.Ram(1 << 20);
@@ -17,4 +17,5 @@ const url: URL = guest.kernelUrl;
 const image: Uint8Array = mkfs.buildImage([{ name: "README", bytes: new Uint8Array(4) }]);
 const opts: machine.MachineOptions = { kernel: new Uint8Array(), disk, cpus: 1 };
 const serve: typeof listenGdb = listenGdb;
+
 export { file, hart, image, opts, serve, steps, url };
