@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { kernelUrl, loadGuest, programs, programUrl } from "../index.js";
@@ -22,7 +23,6 @@ describe("the package entry", () => {
 
 describe("the CommonJS entry", () => {
   it("has the same programs and reads the same bytes", async () => {
-    const { createRequire } = await import("node:module");
     const cjs = createRequire(import.meta.url)("../index.cjs");
     expect(cjs.programs).toEqual(programs);
     const g = await cjs.loadGuest();
