@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   if (cfg.gdb !== undefined) {
     stub = new GdbStub(machine, { waitForDebugger: cfg.waitGdb, onKill: () => process.exit(0) });
     giveStub(stub);
+    gdbStub = stub;
   }
   // Like QEMU: a kernel that panics keeps the machine running; only power-off ends it.
   return runConsole(machine, {
@@ -102,11 +103,20 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
-// Like QEMU, a terminating signal shuts the machine down cleanly (exit hooks flush the disk).
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+// Like QEMU, a terminating signal shuts the machine down cleanly (exit hooks flush the disk), and
+// a connected debugger hears that the program exited.
+let gdbStub: GdbStub | undefined;
+for (const [sig, n] of [
+  ["SIGINT", 2],
+  ["SIGTERM", 15],
+  ["SIGHUP", 1],
+] as const) {
   process.once(sig, () => {
-    process.stderr.write(`xv6-qemu: terminating on signal ${sig}\n`);
-    process.exit(0);
+    process.stderr.write(`xv6-qemu: terminating on signal ${n}\n`);
+    if (gdbStub?.connected) {
+      gdbStub.exited(0);
+      setTimeout(() => process.exit(0), 20);
+    } else process.exit(0);
   });
 }
 
