@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
+import { ownEntries } from "../../scripts/tsup-own-entries.mjs";
 
 export default defineConfig([
   {
@@ -12,6 +13,7 @@ export default defineConfig([
   {
     entry: { cli: "src/cli.ts", "qemu-cli": "src/qemu-cli.ts" },
     format: ["esm"],
+    esbuildPlugins: [ownEntries({ "./index.js": "./index.js", "./gdb/server.js": "./gdb-server.js" })],
     sourcemap: true,
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },

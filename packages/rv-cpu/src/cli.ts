@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Sv39Mmu } from "@xv6-machine/sv39";
-import { BareMachine } from "./bare.js";
-import { EngineMismatch } from "./check.js";
-import { ElfError } from "./elf.js";
-import type { Hart } from "./hart.js";
+// The package's own entry: the published CLI imports it rather than bundling a second hart.
+import { BareMachine, ElfError, EngineMismatch, type Hart } from "./index.js";
 
 const USAGE = "usage: rv-run [--max-insns N] [--engine jit|interp|check] [--trace] FILE.elf";
 

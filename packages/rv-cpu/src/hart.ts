@@ -113,6 +113,7 @@ export class Hart {
    * returns switch sets instead of flushing (satp, sfence.vma and mstatus's SUM/MXR/MPRV/MPP
    * still flush them all). dBase follows the effective data privilege (MPRV), fBase the fetch one.
    */
+  /** @internal */
   dBase = PRIV_M * TLB_SIZE;
   private fBase = PRIV_M * FETCH_TLB_SIZE;
 
@@ -168,7 +169,9 @@ export class Hart {
   readonly pmpaddr: Int32Array = new Int32Array(32);
   /** Retired instructions, and the offsets software wrote into minstret/mcycle. */
   instret = 0;
+  /** @internal */
   instretBase = 0n;
+  /** @internal */
   cycleBase = 0n;
   /** Set by wfi; cleared when an interrupt is pending and enabled. */
   waiting = false;
@@ -196,11 +199,17 @@ export class Hart {
   private spinIdx = -1;
 
   // Fetch state: the decoded page being executed, and the virtual address of its slot 0.
+  /** @internal */
   fOps: Int32Array = faultOps;
+  /** @internal */
   fImms: Int32Array = noImms;
+  /** @internal */
   fPageLo = 0;
+  /** @internal */
   fPageHi = 0;
+  /** @internal */
   fIdx = 0;
+  /** @internal */
   fLim = 0;
   private fetchFaultCause = CAUSE_FETCH_ACCESS;
   /** RAM page number of the fetch page (when it is in RAM). */
@@ -210,25 +219,36 @@ export class Hart {
   /** The compiled-code cache (shared by the harts on this RAM), when the engine is "jit". */
   readonly jit: CodeCache | undefined;
   /** Set by a compiled unit when its last step was a trap (it did not retire). */
+  /** @internal */
   jitFault = 0;
   /** The interpreter's spin countdown, handed to and back from compiled units. */
+  /** @internal */
   spinLeft = SPIN_CHECK;
   private readonly scratchOps = new Int32Array(PAGE_SLOTS);
   private readonly scratchImms = new Int32Array(PAGE_SLOTS);
 
   // Translation caches: virtual page -> RAM offset of the page, per access kind.
+  /** @internal */
   readonly ltagLo: Int32Array = filled(4 * TLB_SIZE, 1);
+  /** @internal */
   readonly ltagHi: Int32Array = new Int32Array(4 * TLB_SIZE);
+  /** @internal */
   readonly loff: Int32Array = new Int32Array(4 * TLB_SIZE);
+  /** @internal */
   readonly stagLo: Int32Array = filled(4 * TLB_SIZE, 1);
+  /** @internal */
   readonly stagHi: Int32Array = new Int32Array(4 * TLB_SIZE);
+  /** @internal */
   readonly soff: Int32Array = new Int32Array(4 * TLB_SIZE);
   /**
    * Stores to pages that hold decoded code or a reservation: translated here too, but every such
    * store does the RAM's bookkeeping (invalidating code, breaking reservations).
    */
+  /** @internal */
   readonly ctagLo: Int32Array = filled(4 * TLB_SIZE, 1);
+  /** @internal */
   readonly ctagHi: Int32Array = new Int32Array(4 * TLB_SIZE);
+  /** @internal */
   readonly coff: Int32Array = new Int32Array(4 * TLB_SIZE);
   private readonly ftagLo = filled(4 * FETCH_TLB_SIZE, 1);
   private readonly ftagHi = new Int32Array(4 * FETCH_TLB_SIZE);
@@ -236,9 +256,12 @@ export class Hart {
   private seenEpoch = -1;
 
   /** Set when an exception was taken inside a helper; the executor re-reads the fetch state. */
+  /** @internal */
   trapped = false;
   /** Results of CSR reads and 64-bit slow loads. */
+  /** @internal */
   tmpLo = 0;
+  /** @internal */
   tmpHi = 0;
   private readonly req: TranslateRequest = {
     lo: 0,
@@ -359,6 +382,7 @@ export class Hart {
   private fetchStale = false;
 
   /** A CSR write changed satp or the translation bits of mstatus. */
+  /** @internal */
   translationChanged(): void {
     this.flushTlb();
     this.dBase = this.dataPriv() * TLB_SIZE;
@@ -404,6 +428,7 @@ export class Hart {
   }
 
   /** Points the fetch state at the page holding pc. Never throws; faults surface when executed. */
+  /** @internal */
   syncFetch(): void {
     const lo = this.pcLo;
     const hi = this.pcHi;
@@ -529,6 +554,7 @@ export class Hart {
   }
 
   /** Sets pc to the fetch page base plus a byte offset (may leave the page). */
+  /** @internal */
   pcAt(off: number): void {
     const base = this.fPageLo;
     const lo = (base + off) | 0;
@@ -608,11 +634,13 @@ export class Hart {
    * Takes a synchronous exception at the current pc (this.pcLo/pcHi must hold the faulting
    * instruction's address) with the given tval, and points fetch at the handler.
    */
+  /** @internal */
   exception(cause: number, tvalLo: number, tvalHi: number): void {
     this.takeTrap(cause, 0, tvalLo, tvalHi, (this.medeleg >>> cause) & 1);
   }
 
   /** Takes interrupt `cause` at the current pc. */
+  /** @internal */
   interrupt(cause: number): void {
     this.takeTrap(cause, 1 << 31, 0, 0, (this.mideleg >>> cause) & 1);
   }
@@ -724,6 +752,7 @@ export class Hart {
    * Loads `size` bytes (1, 2, 4, 8) the slow way: TLB miss, misaligned, or MMIO. Returns the low 32
    * bits (zero-extended for 1 and 2) and leaves the high 32 in tmpHi for size 8. Sets `trapped`.
    */
+  /** @internal */
   loadSlow(lo: number, hi: number, size: number): number {
     if (this.debug !== null && this.watchStop(lo, hi, size, true, false)) return 0;
     if ((lo & 4095) + size > 4096) return this.loadSplit(lo, hi, size);
@@ -779,6 +808,7 @@ export class Hart {
    * An aligned store to a code or reserved page whose translation is cached: writes it, does the
    * RAM's bookkeeping and returns true; false if the slow way must be taken.
    */
+  /** @internal */
   storeTracked(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
     const t = ((lo >>> 12) & (TLB_SIZE - 1)) + this.dBase;
     if (this.ctagLo[t] !== (lo & -4096) || this.ctagHi[t] !== hi || (lo & (size - 1)) !== 0) return false;
@@ -803,6 +833,7 @@ export class Hart {
   }
 
   /** Stores `size` bytes the slow way; value (vlo, vhi). Sets `trapped` on a fault. */
+  /** @internal */
   storeSlow(lo: number, hi: number, size: number, vlo: number, vhi: number): void {
     if (this.debug !== null && this.watchStop(lo, hi, size, false, true)) return;
     if ((lo & 4095) + size > 4096) {
@@ -846,6 +877,7 @@ export class Hart {
   }
 
   /** Physical address for an atomic access, or -1 after raising the fault (misaligned or not RAM). */
+  /** @internal */
   atomicAddress(lo: number, hi: number, size: number, access: Access): number {
     const store = access === Access.Store;
     if ((lo & (size - 1)) !== 0) {
@@ -947,6 +979,7 @@ export class Hart {
    * `spun` set) if this one goes to the same place as at the previous check and the registers are
    * the same — the loop makes no progress of its own.
    */
+  /** @internal */
   spinning(ops: Int32Array, idx: number): boolean {
     if (!this.yieldOnSpin) return false;
     const x = this.x;

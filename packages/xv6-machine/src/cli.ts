@@ -7,9 +7,9 @@ import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
 import { runConsole } from "./console.js";
 import { listenGdb } from "./gdb/server.js";
-import { GdbStub } from "./gdb/stub.js";
 import { guestFiles } from "./guest.js";
-import { type ClockMode, GuestFailure, GuestStuck, Machine, MachineError } from "./machine.js";
+// The package's own entry: the published CLI imports it rather than bundling the machine again.
+import { type ClockMode, GdbStub, GuestFailure, GuestStuck, Machine, MachineError } from "./index.js";
 import { prefaultedMemory } from "./prefault.js";
 import { Terminal } from "./terminal.js";
 

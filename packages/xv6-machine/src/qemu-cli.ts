@@ -6,8 +6,7 @@ import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import { runConsole } from "./console.js";
 import { listenGdb } from "./gdb/server.js";
-import { GdbStub } from "./gdb/stub.js";
-import { Machine, MachineError } from "./machine.js";
+import { GdbStub, Machine, MachineError } from "./index.js";
 import { prefaultedMemory } from "./prefault.js";
 import { parseQemuArgs, QEMU_HELP, QemuUsageError } from "./qemu-args.js";
 
