@@ -1,6 +1,6 @@
+import { Clint } from "@xv6-machine/devices";
 import { Ram, SimpleBus } from "./bus.js";
 import { EngineMismatch, hartDiff, ramDiff } from "./check.js";
-import { Clint } from "./clint.js";
 import { ElfError, loadSegments, parseElf } from "./elf.js";
 import { type Engine, Hart } from "./hart.js";
 import type { Mmu } from "./mmu.js";

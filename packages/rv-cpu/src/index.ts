@@ -1,7 +1,8 @@
+// The CLINT lives in @xv6-machine/devices with the board's other devices; re-exported for old imports.
+export { Clint, type InterruptTarget } from "@xv6-machine/devices";
 export { BareMachine, type BareOptions, type BareResult, runBare } from "./bare.js";
 export { type Bus, type Device, PAGE_SLOTS, Ram, SimpleBus } from "./bus.js";
 export { EngineMismatch, hartDiff, ramDiff } from "./check.js";
-export { Clint, type InterruptTarget } from "./clint.js";
 export {
   DebugPoints,
   HALT_BREAK,

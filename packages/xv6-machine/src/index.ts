@@ -1,4 +1,19 @@
-export { buildFdt, type FdtNode, node, type PropValue } from "./fdt.js";
+// The board's devices are @xv6-machine/devices; re-exported here for existing imports.
+export {
+  BootRom,
+  buildFdt,
+  deviceTree,
+  type FdtNode,
+  Finisher,
+  type IrqLine,
+  node,
+  Plic,
+  type PlicTarget,
+  type PropValue,
+  ROM_BASE,
+  ROM_SIZE,
+  Uart16550,
+} from "@xv6-machine/devices";
 export { GdbStub, type GdbStubOptions } from "./gdb/stub.js";
 export {
   CLINT_BASE,
@@ -20,6 +35,3 @@ export {
   VIRTIO_IRQ,
   type WaitOptions,
 } from "./machine.js";
-export { Plic, type PlicTarget } from "./plic.js";
-export { BootRom, deviceTree, Finisher, ROM_BASE, ROM_SIZE } from "./rom.js";
-export { type IrqLine, Uart16550 } from "./uart.js";

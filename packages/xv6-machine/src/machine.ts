@@ -1,5 +1,27 @@
 import {
+  BootRom,
+  CLINT_BASE,
+  CLINT_SIZE,
   Clint,
+  FINISHER_BASE,
+  FINISHER_SIZE,
+  Finisher,
+  PLIC_BASE,
+  PLIC_SIZE,
+  Plic,
+  RAM_BASE,
+  RamDma,
+  ROM_BASE,
+  ROM_SIZE,
+  UART_BASE,
+  UART_IRQ,
+  UART_SIZE,
+  Uart16550,
+  VIRTIO_BASE,
+  VIRTIO_IRQ,
+  VIRTIO_SIZE,
+} from "@xv6-machine/devices";
+import {
   DebugPoints,
   type Engine,
   EngineMismatch,
@@ -15,19 +37,9 @@ import {
   type Watchpoint,
 } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
-import { type BlockBackend, type GuestMemory, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
-import { Plic } from "./plic.js";
-import { BootRom, Finisher, ROM_BASE, ROM_SIZE } from "./rom.js";
-import { Uart16550 } from "./uart.js";
+import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
 
-export const RAM_BASE = 0x8000_0000;
-export const FINISHER_BASE = 0x10_0000;
-export const CLINT_BASE = 0x200_0000;
-export const PLIC_BASE = 0xc00_0000;
-export const UART_BASE = 0x1000_0000;
-export const VIRTIO_BASE = 0x1000_1000;
-export const UART_IRQ = 10;
-export const VIRTIO_IRQ = 1;
+export { CLINT_BASE, FINISHER_BASE, PLIC_BASE, RAM_BASE, UART_BASE, UART_IRQ, VIRTIO_BASE, VIRTIO_IRQ };
 
 /** Guest instructions per mtime tick (10 MHz) in the deterministic clock: a 100 MIPS machine. */
 export const STEPS_PER_TICK = 10;
@@ -106,24 +118,6 @@ export interface DebugStop {
   /** For a watchpoint: the one hit and the address accessed (the access has been made). */
   watch?: Watchpoint;
   address?: number;
-}
-
-class RamDma implements GuestMemory {
-  private readonly ram: Ram;
-  constructor(ram: Ram) {
-    this.ram = ram;
-  }
-  read(pa: number, dst: Uint8Array): boolean {
-    if (!this.ram.contains(pa, dst.length)) return false;
-    const off = pa - this.ram.base;
-    dst.set(this.ram.u8.subarray(off, off + dst.length));
-    return true;
-  }
-  write(pa: number, src: Uint8Array): boolean {
-    if (!this.ram.contains(pa, src.length)) return false;
-    this.ram.writeBytes(pa, src);
-    return true;
-  }
 }
 
 /**
@@ -212,10 +206,10 @@ export class Machine {
     this.plic = new Plic(this.harts);
     this.uart = new Uart16550(this.plic.line(UART_IRQ), (b) => this.emit(b));
     this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(elf.entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
-    this.bus.map(FINISHER_BASE, 0x1000, new Finisher((code) => this.off(code)));
-    this.bus.map(CLINT_BASE, 0x10000, this.clint);
-    this.bus.map(PLIC_BASE, 0x400_0000, this.plic);
-    this.bus.map(UART_BASE, 0x100, this.uart);
+    this.bus.map(FINISHER_BASE, FINISHER_SIZE, new Finisher((code) => this.off(code)));
+    this.bus.map(CLINT_BASE, CLINT_SIZE, this.clint);
+    this.bus.map(PLIC_BASE, PLIC_SIZE, this.plic);
+    this.bus.map(UART_BASE, UART_SIZE, this.uart);
     this.diskBackend = opts.disk;
     if (opts.disk) {
       this.disk = new VirtioBlk({
@@ -224,7 +218,7 @@ export class Machine {
         backend: opts.disk,
         transport: opts.virtio ?? "modern",
       });
-      this.bus.map(VIRTIO_BASE, 0x1000, this.disk);
+      this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.disk);
     }
   }
 

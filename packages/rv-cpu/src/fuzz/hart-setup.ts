@@ -1,7 +1,8 @@
 /** A hart in a random but legal state, over RAM full of random code, for the instruction fuzzers. */
+
+import { Clint } from "@xv6-machine/devices";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { Ram, SimpleBus } from "../bus.js";
-import { Clint } from "../clint.js";
 import { writeCsr } from "../csr.js";
 import { Hart } from "../hart.js";
 import { randomCode, randomRegister } from "./random-code.js";

@@ -7,10 +7,11 @@
  * The code that runs the machine asks `holding` before each slice (and waits on `whenRunning`),
  * and tells the stub when a slice ended "halted" (`halted`) or the guest powered off (`exited`).
  */
+
+import { ROM_BASE, ROM_SIZE } from "@xv6-machine/devices";
 import type { DebugPoints, Hart, WatchKind } from "@xv6-machine/rv-cpu";
 import { ACCESS_FAULT, PAGE_FAULT, peekTranslate } from "@xv6-machine/sv39";
 import type { DebugStop, Machine } from "../machine.js";
-import { ROM_BASE, ROM_SIZE } from "../rom.js";
 import { bytesToHex, frame, hexToBytes, le64, PacketReader, parseLe64, toHex } from "./packets.js";
 import { CSRS, FIRST_CSR_REG, G_REGS, PC_REG, PRIV_REG, TARGET_XML } from "./target.js";
 

@@ -1,10 +1,4 @@
-import type { Device } from "./bus.js";
-import { MIP_MSIP, MIP_MTIP } from "./state.js";
-
-/** What a CLINT drives: each hart's MSIP and MTIP lines. */
-export interface InterruptTarget {
-  setInterrupt(bit: number, level: boolean): void;
-}
+import { type Device, type InterruptTarget, MIP_MSIP, MIP_MTIP } from "./device.js";
 
 /**
  * A core-local interruptor as on SiFive/QEMU boards: msip at +4·hart, mtimecmp at +0x4000 + 8·hart,

@@ -1,8 +1,7 @@
-import { MIP_MEIP, MIP_SEIP } from "@xv6-machine/rv-cpu";
+import { type InterruptTarget, MIP_MEIP, MIP_SEIP } from "./device.js";
 
-export interface PlicTarget {
-  setInterrupt(bit: number, level: boolean): void;
-}
+/** What the PLIC drives: each hart's MEIP and SEIP lines. */
+export type PlicTarget = InterruptTarget;
 
 /** Interrupt sources on QEMU's virt board (1..95; 0 means "none"). */
 export const PLIC_SOURCES = 96;

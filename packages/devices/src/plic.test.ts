@@ -1,5 +1,5 @@
-import { MIP_MEIP, MIP_SEIP } from "@xv6-machine/rv-cpu";
 import { describe, expect, it } from "vitest";
+import { MIP_MEIP, MIP_SEIP } from "./device.js";
 import { Plic } from "./plic.js";
 
 // Register map of the virt board's PLIC (SiFive PLIC spec).

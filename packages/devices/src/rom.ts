@@ -1,8 +1,7 @@
-import type { Device } from "@xv6-machine/rv-cpu";
+import type { Device } from "./device.js";
 import { buildFdt, type FdtNode, node } from "./fdt.js";
+import { ROM_BASE, ROM_SIZE } from "./map.js";
 
-export const ROM_BASE = 0x1000;
-export const ROM_SIZE = 0xf000;
 const DTB_OFFSET = 0x100;
 
 // Register numbers and instruction encodings (RISC-V base ISA) for the reset stub.
