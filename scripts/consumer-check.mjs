@@ -86,7 +86,17 @@ const cat = run(bin("xv6-fs"), ["cat", "fs.img", "/hello.txt"]);
 check("xv6-fs cat fs.img /hello.txt", { ...cat, ok: cat.ok && cat.out === "hello from the host\n" });
 check("xv6-machine --cmd ls", run(bin("xv6-machine"), ["--cmd", "ls", "--timeout", "120"], { input: "" }));
 check("xv6-qemu -version", run(bin("xv6-qemu"), ["-version"]));
-const rv = run(bin("rv-run"), ["--max-insns", "1000", "README.md"]);
+// A passing riscv-tests style program, written with the installed package's buildElf.
+const writeElf = [
+  'import { writeFileSync } from "node:fs";',
+  'import { buildElf } from "@xv6-machine/rv-cpu";',
+  "const code = [0x00100513, 0x00000297, 0x01428293, 0x00a2b023, 0x0000006f, 0x00000013];",
+  'writeFileSync("pass.elf", buildElf({ base: 0x8000_0000, code, bss: 8, symbols: { tohost: 0x8000_0018 } }));',
+].join("\n");
+writeFileSync(join(project, "write-elf.mjs"), writeElf);
+check("write pass.elf", run(process.execPath, ["write-elf.mjs"]));
+check("rv-run pass.elf", run(bin("rv-run"), ["pass.elf"]));
+const rv = run(bin("rv-run"), ["--max-insns", "1000", "hello.txt"]);
 check("rv-run refuses a non-ELF with exit 2", { ...rv, ok: rv.status === 2 });
 
 step("publint and arethetypeswrong on every tarball");
