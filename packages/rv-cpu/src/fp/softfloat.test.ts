@@ -32,10 +32,22 @@ import {
 // and (through Math.fround, since 53 >= 2·24 + 2 makes double rounding harmless) for binary32's
 // add, sub, mul, div and sqrt.
 const dv = new DataView(new ArrayBuffer(8));
-const bits64 = (x: number) => (dv.setFloat64(0, x), dv.getBigUint64(0));
-const num64 = (b: bigint) => (dv.setBigUint64(0, b), dv.getFloat64(0));
-const bits32 = (x: number) => (dv.setFloat32(0, x), BigInt(dv.getUint32(0)));
-const num32 = (b: bigint) => (dv.setUint32(0, Number(b)), dv.getFloat32(0));
+function bits64(x: number): bigint {
+  dv.setFloat64(0, x);
+  return dv.getBigUint64(0);
+}
+function num64(b: bigint): number {
+  dv.setBigUint64(0, b);
+  return dv.getFloat64(0);
+}
+function bits32(x: number): bigint {
+  dv.setFloat32(0, x);
+  return BigInt(dv.getUint32(0));
+}
+function num32(b: bigint): number {
+  dv.setUint32(0, Number(b));
+  return dv.getFloat32(0);
+}
 
 /** A seeded generator of interesting bit patterns: specials, boundaries and random values. */
 function patterns(f: Format, seed: number, n: number): bigint[] {

@@ -325,7 +325,7 @@ function isqrt(n: bigint): bigint {
   }
 }
 
-export function isNaN(f: Format, bits: bigint): boolean {
+export function isNaNBits(f: Format, bits: bigint): boolean {
   return unpack(f, bits).kind === "nan";
 }
 
