@@ -26,8 +26,9 @@ export interface CodeWatcher {
 const STALE_CODE = 1 << 16;
 /**
  * Stores to a code page since a hart last started fetching from it after which it stops being
- * code: a page being filled or copied (a freed program page reused by kalloc's memset or exec's
- * copy) then returns to the store fast path after 256 slow stores instead of 4,096.
+ * code, unless a hart is fetching from it right now: a page being filled or copied (a freed program
+ * page reused by kalloc's memset or exec's copy) then returns to the store fast path after 256 slow
+ * stores instead of 4,096.
  */
 const CODE_STORES = 256;
 
@@ -55,6 +56,8 @@ export class Ram {
   entries = 0;
   /** Reservation addresses (RAM offsets of the 8-byte granule) per hart id, -1 when none. */
   readonly reservations: Float64Array;
+  /** Per hart id: the RAM page it is fetching from (-1 when none): such a page is not dropped. */
+  readonly fetchPage: Int32Array;
   /** How many entries of `reservations` are valid; stores skip the check when 0. */
   reserved = 0;
   /**
@@ -98,6 +101,7 @@ export class Ram {
     this.codeStores = new Uint16Array(pages);
     this.ptFlag = new Uint8Array(pages);
     this.reservations = new Float64Array(maxHarts).fill(-1);
+    this.fetchPage = new Int32Array(maxHarts).fill(-1);
   }
 
   /** True if [pa, pa+len) lies in RAM. */
@@ -139,6 +143,16 @@ export class Ram {
     this.codeOps[page] = undefined;
     this.codeImms[page] = undefined;
     this.codeFlag[page] = 0;
+  }
+
+  /**
+   * True unless a hart is fetching from page `p` (a loop that stores to data beside its own code
+   * has not left its page, so the page counts as in use; its store count starts again).
+   */
+  private idle(p: number): boolean {
+    if (!this.fetchPage.includes(p)) return true;
+    this.codeStores[p] = 0;
+    return false;
   }
 
   /** Called for every store to RAM offset `off`; breaks reservations on its 8-byte granule. */
@@ -195,7 +209,10 @@ export class Ram {
         this.ptEpoch++;
       }
       if (!this.codeFlag[p]) continue;
-      if (this.entries - this.codeEntry[p] > STALE_CODE || ++this.codeStores[p] > CODE_STORES) {
+      if (
+        this.entries - this.codeEntry[p] > STALE_CODE ||
+        (++this.codeStores[p] > CODE_STORES && this.idle(p))
+      ) {
         this.dropCode(p);
       } else {
         const from = Math.max(off, p * 4096);

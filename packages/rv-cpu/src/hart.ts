@@ -477,6 +477,7 @@ export class Hart {
     }
     ram.codeEntry[page] = ram.entries++;
     ram.codeStores[page] = 0;
+    ram.fetchPage[this.id] = page;
     this.fOps = ops;
     this.fImms = ram.codeImms[page] as Int32Array;
     this.fRamPage = page;

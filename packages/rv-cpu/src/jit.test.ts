@@ -45,6 +45,16 @@ describe("the compiling engine", () => {
     expect(() => new Hart({ bus: new SimpleBus(ram), engine: "fast" as Engine })).toThrow(/unknown engine/);
   });
 
+  it("keeps the code of a loop that stores to data beside it in the same page", () => {
+    // auipc t1, 0; 1: addi t0, t0, 1; sw t0, 0x7f0(t1); addi t2, t2, -1; bne t2, x0, 1b; j .
+    const h = hartWith([0x00000317, 0x00128293, 0x7e532823, 0xfff38393, 0xfe039ae3, 0x0000006f], "jit");
+    h.x[7 * 2] = 10_000;
+    while (h.x[7 * 2] !== 0) h.run(5000);
+    expect(h.ram.i32[0x7f0 / 4]).toBe(10_000);
+    expect(h.ram.codeFlag[0]).toBe(1); // still code: its hart never left the page
+    expect(h.jit?.stats.invalidated).toBe(0);
+  });
+
   it("keeps a compiled loop with no way out within each run's budget, so interrupts get in", () => {
     const h = hartWith([0x0000_006f], "jit"); // 1: j 1b
     h.ram.writeBytes(BASE + 0x100, Uint8Array.of(0x6f, 0, 0, 0)); // the handler: j .
