@@ -1005,7 +1005,7 @@ export class Hart {
 
   /**
    * Runs up to `budget` instructions. Returns how many steps were taken (traps count as steps).
-   * Returns early after xRET, wfi and sfence.vma; a CSR write that makes an interrupt deliverable
+   * Returns early after wfi and at a debugger's stop; a CSR write that makes an interrupt deliverable
    * takes it at once.
    */
   run(budget: number): number {

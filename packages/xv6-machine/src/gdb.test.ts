@@ -1,7 +1,6 @@
 // Real gdb-multiarch against xv6-qemu -S -gdb, as a student uses it with `make qemu-gdb`.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +8,7 @@ import { parseElf } from "@xv6-machine/rv-cpu";
 import { buildImage } from "@xv6-machine/xv6-mkfs";
 import { describe, expect, it } from "vitest";
 import { guestFiles } from "./guest.js";
+import { freePort } from "./test-port.js";
 
 const GDB = process.env.GDB ?? "gdb-multiarch";
 const haveGdb = spawnSync(GDB, ["--version"], { stdio: "ignore" }).status === 0;
@@ -25,16 +25,6 @@ const kernel = fileURLToPath(new URL("../../xv6-guest/prebuilt/kernel", import.m
 const lsPath = fileURLToPath(new URL("../../xv6-guest/prebuilt/user/_ls", import.meta.url));
 const guest = guestFiles();
 const dir = mkdtempSync(join(tmpdir(), "xv6-gdb-"));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Collects a child's stdout (and, unless `apart`, its stderr with it: they interleave). */
 function watch(child: ChildProcess, apart = false) {

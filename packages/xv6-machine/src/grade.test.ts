@@ -3,11 +3,12 @@
 // output read back, and the whole process group killed at the end.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
-import { connect, createServer, type Socket } from "node:net";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { freePort } from "./test-port.js";
 
 const qemu = fileURLToPath(new URL("../dist/qemu-cli.js", import.meta.url));
 const guestTree = fileURLToPath(new URL("../../xv6-guest/", import.meta.url));
@@ -17,16 +18,6 @@ const haveTools =
 if (!haveTools) {
   if (process.env.CI) throw new Error("make and riscv64-unknown-elf-gcc are needed (CI installs them)");
   console.warn("grade.test.ts: make or riscv64-unknown-elf-gcc is missing; the grading run does not run");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function connectWhenUp(port: number, ms: number): Promise<Socket> {

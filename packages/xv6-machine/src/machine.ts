@@ -382,15 +382,23 @@ export class Machine {
       this.debugStop = { hart: id, reason: "breakpoint" };
       return 0;
     }
-    this.debugStop = { hart: id, reason: "watchpoint", watch: hart.haltWatch, address: hart.haltAddress };
-    return this.stepOver(hart);
+    this.debugStop = this.watchStop(id);
+    return this.stepOnce(hart, true);
   }
 
-  /** Runs the one instruction a hart stopped at, with breakpoints, watchpoints and interrupts off. */
-  private stepOver(hart: Hart): number {
+  private watchStop(id: number): DebugStop {
+    const hart = this.harts[id];
+    return { hart: id, reason: "watchpoint", watch: hart.haltWatch, address: hart.haltAddress };
+  }
+
+  /**
+   * Runs one instruction of `hart` with interrupts held off (as QEMU steps); with `over`, the
+   * debugger's breakpoints and watchpoints are suspended for it (the instruction a hart stopped at).
+   */
+  private stepOnce(hart: Hart, over: boolean): number {
     const points = this.points as DebugPoints;
     hart.halt = HALT_NONE;
-    points.suspended = true;
+    points.suspended = over;
     hart.holdInterrupts = true;
     const n = hart.run(1);
     hart.holdInterrupts = false;
@@ -445,17 +453,11 @@ export class Machine {
     this.current = id;
     this.roundStart[id] = hart.instret;
     this.clint.update();
-    hart.holdInterrupts = true;
-    let n = hart.run(1);
-    hart.holdInterrupts = false;
+    let n = this.stepOnce(hart, false);
     let stop: DebugStop = { hart: id, reason: "step" };
-    if (hart.halt === HALT_WATCH) {
-      stop = { hart: id, reason: "watchpoint", watch: hart.haltWatch, address: hart.haltAddress };
-      n += this.stepOver(hart);
-    } else if (hart.halt !== HALT_NONE) {
-      // A breakpoint where it stands: stepping runs the instruction under it.
-      n += this.stepOver(hart);
-    }
+    if (hart.halt === HALT_WATCH) stop = this.watchStop(id);
+    // Stopped before a watched access, or at a breakpoint where it stands: run that instruction.
+    if (hart.halt !== HALT_NONE) n += this.stepOnce(hart, true);
     this.current = -1;
     if (this.clockMode === "deterministic") this.roundTicks += n / STEPS_PER_TICK;
     this.instructions += n;

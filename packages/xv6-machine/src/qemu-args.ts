@@ -22,7 +22,21 @@ export interface QemuConfig {
   show?: "help" | "version";
 }
 
-/** Options that take a value; flags take none. */
+/** Known to QEMU, offered by some lab Makefiles, and not implemented here; each takes a value. */
+const UNSUPPORTED = new Set([
+  "netdev",
+  "object",
+  "append",
+  "initrd",
+  "display",
+  "cpu",
+  "chardev",
+  "D",
+  "d",
+  "name",
+  "rtc",
+]);
+/** Options that take a value: ours, and the refused ones (whose refusal then names the value too). */
 const WITH_VALUE = new Set([
   "machine",
   "M",
@@ -40,17 +54,7 @@ const WITH_VALUE = new Set([
   "accel",
   "clock",
   "engine",
-  "netdev",
-  "object",
-  "append",
-  "initrd",
-  "display",
-  "cpu",
-  "chardev",
-  "D",
-  "d",
-  "name",
-  "rtc",
+  ...UNSUPPORTED,
 ]);
 const FLAGS = new Set([
   "nographic",
@@ -62,20 +66,6 @@ const FLAGS = new Set([
   "version",
   "no-reboot",
   "no-shutdown",
-]);
-/** Known to QEMU, offered by some lab Makefiles, and not implemented here. */
-const UNSUPPORTED = new Set([
-  "netdev",
-  "object",
-  "append",
-  "initrd",
-  "display",
-  "cpu",
-  "chardev",
-  "D",
-  "d",
-  "name",
-  "rtc",
 ]);
 
 /** `key=value,key=value` (a leading bare word is returned under ""). */

@@ -325,10 +325,6 @@ function isqrt(n: bigint): bigint {
   }
 }
 
-export function isNaNBits(f: Format, bits: bigint): boolean {
-  return unpack(f, bits).kind === "nan";
-}
-
 /** Converts between binary32 and binary64 (NaNs become the target's canonical NaN). */
 export function convert(from: Format, to: Format, a: bigint, rm: number): bigint {
   const x = unpack(from, a);
