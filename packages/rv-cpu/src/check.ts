@@ -52,6 +52,11 @@ export function hartDiff(a: Hart, b: Hart): string | undefined {
     const [al, ah, bl, bh] = [a.x[2 * r], a.x[2 * r + 1], b.x[2 * r], b.x[2 * r + 1]];
     if (al !== bl || ah !== bh) return `x${r} ${hex(al, ah)} vs ${hex(bl, bh)}`;
   }
+  for (let r = 0; r < 32; r++) {
+    const [al, ah, bl, bh] = [a.f[2 * r], a.f[2 * r + 1], b.f[2 * r], b.f[2 * r + 1]];
+    if (al !== bl || ah !== bh) return `f${r} ${hex(al, ah)} vs ${hex(bl, bh)}`;
+  }
+  if (a.fflags !== b.fflags || a.frm !== b.frm) return `fcsr ${a.frm}/${a.fflags} vs ${b.frm}/${b.fflags}`;
   for (const k of SCALARS) if (a[k] !== b[k]) return `${k} ${a[k]} vs ${b[k]}`;
   for (const k of PAIRS) {
     const lo = `${k}Lo` as const;

@@ -9,6 +9,7 @@ import {
   MIP_STIP,
   MISA_HI,
   MISA_LO,
+  MSTATUS_FS,
   MSTATUS_HI,
   MSTATUS_MPP,
   MSTATUS_MPRV,
@@ -22,9 +23,15 @@ import {
   S_INTERRUPTS,
   SSTATUS_HI,
   SSTATUS_VISIBLE,
+  STATUS_SD_HI,
 } from "./state.js";
 
 const MASK64 = (1n << 64n) - 1n;
+
+/** SD in the high word of mstatus/sstatus: set while FS is Dirty. */
+function sd(h: Hart): number {
+  return (h.mstatus & MSTATUS_FS) === MSTATUS_FS ? STATUS_SD_HI : 0;
+}
 
 function pair(h: Hart, lo: number, hi: number): true {
   h.tmpLo = lo | 0;
@@ -70,8 +77,13 @@ export function readCsr(h: Hart, csr: number, willWrite: boolean): boolean {
   // mhpmcounter3-31 and mhpmevent3-31 exist and read zero.
   if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) return pair(h, 0, 0);
   switch (csr) {
+    case 0x001:
+    case 0x002:
+    case 0x003:
+      if ((h.mstatus & MSTATUS_FS) === 0) return false;
+      return pair(h, csr === 0x001 ? h.fflags : csr === 0x002 ? h.frm : (h.frm << 5) | h.fflags, 0);
     case 0x100:
-      return pair(h, h.mstatus & SSTATUS_VISIBLE, SSTATUS_HI);
+      return pair(h, h.mstatus & SSTATUS_VISIBLE, SSTATUS_HI | sd(h));
     case 0x104:
       return pair(h, h.mie & h.mideleg, 0);
     case 0x105:
@@ -97,7 +109,7 @@ export function readCsr(h: Hart, csr: number, willWrite: boolean): boolean {
       if (h.priv === PRIV_S && h.mstatus & MSTATUS_TVM) return false;
       return pair(h, h.satpLo, h.satpHi);
     case 0x300:
-      return pair(h, h.mstatus, MSTATUS_HI);
+      return pair(h, h.mstatus, MSTATUS_HI | sd(h));
     case 0x301:
       return pair(h, MISA_LO, MISA_HI);
     case 0x302:
@@ -199,6 +211,13 @@ export function writeCsr(h: Hart, csr: number, lo: number, hi: number): boolean 
   }
   if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) return true;
   switch (csr) {
+    case 0x001:
+    case 0x002:
+    case 0x003:
+      if (csr !== 0x002) h.fflags = lo & 31;
+      if (csr !== 0x001) h.frm = (csr === 0x002 ? lo : lo >>> 5) & 7;
+      h.mstatus |= MSTATUS_FS;
+      return true;
     case 0x100:
       setMstatus(h, (h.mstatus & ~SSTATUS_VISIBLE) | (lo & SSTATUS_VISIBLE));
       return true;

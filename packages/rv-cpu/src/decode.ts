@@ -137,6 +137,15 @@ export function decode(bits: number, out: Decoded): number {
       if (f3 === 0) return set(out, pack(Op.FENCE, 0, 0, 0, 2), 0);
       if (f3 === 1) return set(out, pack(Op.FENCE_I, 0, 0, 0, 2), 0);
       return illegal(out, bits, 2);
+    // F and D: LOAD-FP, STORE-FP, the fused multiply-adds and OP-FP, executed from their raw bits.
+    case 0x07:
+    case 0x27:
+    case 0x43:
+    case 0x47:
+    case 0x4b:
+    case 0x4f:
+    case 0x53:
+      return set(out, Op.FP | (2 << 27), bits);
     case 0x73:
       return decodeSystem(bits, rd, f3, rs1, rs2, f7, out);
     case 0x2f:
@@ -226,6 +235,9 @@ function decodeCompressed(b: number, out: Decoded): number {
         if (imm === 0) return illegal(out, b, 1);
         return set(out, pack(Op.ADDI, rdp, 2, 0, 1), imm);
       }
+      case 1: // c.fld
+      case 5: // c.fsd
+        return set(out, Op.FP | (1 << 27), b);
       case 2:
         return set(out, pack(Op.LW, rdp, rs1p, 0, 1), uimmW);
       case 3:
@@ -296,6 +308,9 @@ function decodeCompressed(b: number, out: Decoded): number {
     switch (f3) {
       case 0:
         return set(out, pack(Op.SLLI, rdFull, rdFull, 0, 1), imm6 & 63);
+      case 1: // c.fldsp
+      case 5: // c.fsdsp
+        return set(out, Op.FP | (1 << 27), b);
       case 2: {
         if (rdFull === 0) return illegal(out, b, 1);
         const imm = (((b >>> 12) & 1) << 5) | (((b >>> 4) & 7) << 2) | (((b >>> 2) & 3) << 6);

@@ -4,6 +4,7 @@ import { type Bus, PAGE_SLOTS, type Ram } from "./bus.js";
 import { readCsr, writeCsr } from "./csr.js";
 import { type DebugPoints, HALT_BREAK, HALT_NONE, HALT_WATCH, pageKey, type Watchpoint } from "./debug.js";
 import { type Decoded, decode, isWide } from "./decode.js";
+import { fpExecute } from "./fp/exec.js";
 import { BLOCK_MAX, CodeCache, decodeSlot } from "./jit.js";
 import { SPIN_CHECK } from "./jit-emit.js";
 import { ACCESS_FAULT, Access, BareMmu, type Mmu, PAGE_FAULT, type TranslateRequest } from "./mmu.js";
@@ -107,6 +108,11 @@ export class Hart {
   readonly x: Int32Array = new Int32Array(66);
   pcLo = 0;
   pcHi = 0;
+  /** f0..f31 as (lo, hi) pairs of their 64 bits (single precision NaN-boxed). */
+  readonly f: Int32Array = new Int32Array(64);
+  /** fcsr: accrued exception flags and the dynamic rounding mode. */
+  fflags = 0;
+  frm = 0;
   private level = PRIV_M;
   /**
    * Offsets of the translation-cache sets in use: one set per privilege, so that traps and
@@ -1552,6 +1558,15 @@ export class Hart {
             this.decodeSlot(idx);
             // A store rewrote a slot that held a breakpoint: mark it again.
             if (this.debug !== null) this.markBreakpoints(ops);
+            continue;
+          case Op.FP:
+            this.pcAt(idx * 2);
+            if (!fpExecute(this, imms[idx])) {
+              this.trapped = false;
+              notRetired++;
+              continue outer;
+            }
+            idx += w >>> 27;
             continue;
           case Op.BREAKPOINT:
             steps--;

@@ -96,6 +96,8 @@ export enum Op {
   /** AMOs: the low bit of the id selects D; see AMO_* funct5 in the immediate. */
   AMO_W,
   AMO_D,
+  /** Any F or D instruction: the immediate holds its raw bits (16 or 32); see fp/exec.ts. */
+  FP,
   /** A slot where a debugger's breakpoint may be (see debug.ts); never decoded from memory. */
   BREAKPOINT,
   COUNT,

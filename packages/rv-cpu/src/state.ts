@@ -17,6 +17,8 @@ export const MSTATUS_MXR = 1 << 19;
 export const MSTATUS_TVM = 1 << 20;
 export const MSTATUS_TW = 1 << 21;
 export const MSTATUS_TSR = 1 << 22;
+/** FS (bits 14:13): the floating-point state, Off, Initial, Clean or Dirty. */
+export const MSTATUS_FS = 3 << 13;
 export const MSTATUS_WRITABLE =
   MSTATUS_SIE |
   MSTATUS_MIE |
@@ -29,8 +31,10 @@ export const MSTATUS_WRITABLE =
   MSTATUS_MXR |
   MSTATUS_TVM |
   MSTATUS_TW |
-  MSTATUS_TSR;
-export const SSTATUS_VISIBLE = MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR;
+  MSTATUS_TSR |
+  MSTATUS_FS;
+export const SSTATUS_VISIBLE =
+  MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_FS;
 /** High word of mstatus: UXL = SXL = 2 (64-bit); of sstatus: UXL = 2. */
 export const MSTATUS_HI = 0xa;
 export const SSTATUS_HI = 0x2;
@@ -67,8 +71,13 @@ export const CAUSE_FETCH_PAGE = 12;
 export const CAUSE_LOAD_PAGE = 13;
 export const CAUSE_STORE_PAGE = 15;
 
-/** misa: MXL = 2 (RV64) and extensions A, C, I, M, S, U. */
+/**
+ * misa: MXL = 2 (RV64) and extensions A, C, I, M, S, U. F (bit 5) and D (bit 3) join once F/D are
+ * complete (fp/ is work in progress; conformance/machine_info checks this value).
+ */
 export const MISA_LO = (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+/** mstatus/sstatus SD (bit 63, in the high word): FS is Dirty. */
+export const STATUS_SD_HI = 1 << 31;
 export const MISA_HI = 2 << 30;
 
 /** Bit 31 of menvcfg's high word: STCE (Sstc enable). */
