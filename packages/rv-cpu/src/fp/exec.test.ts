@@ -42,3 +42,29 @@ describe.each(["interp", "jit"] as Engine[])("F and D instructions (%s)", (engin
     expect(h.mtvalLo >>> 0).toBe(0x00053087);
   });
 });
+
+const boxing = parseElf(new Uint8Array(readFileSync(new URL("testdata/fp-boxing.elf", import.meta.url))));
+
+describe("NaN-boxing, FS and SD, rounding modes, saturation", () => {
+  it("behaves as the F and D chapters say", () => {
+    const ram = new Ram(1 << 20, 0x8000_0000);
+    loadSegments(ram, boxing);
+    const h = new Hart({ bus: new SimpleBus(ram), resetPc: boxing.entry, engine: "interp" });
+    h.mtvecLo = 0x8000_0800 | 0;
+    h.run(19);
+    // fadd.s read an unboxed f2 as the canonical NaN: the result is the boxed canonical NaN.
+    expect(h.x[12 * 2] >>> 0).toBe(0x7fc0_0000);
+    expect(h.x[12 * 2 + 1]).toBe(-1);
+    // FS went from Initial to Dirty, and SD (bit 63) says so.
+    expect((h.x[13 * 2] >>> 13) & 3).toBe(3);
+    expect(h.x[13 * 2 + 1] >>> 31).toBe(1);
+    expect(h.x[16 * 2] >>> 0).toBe(0x4eff_ffff); // 2^31 - 1 rounded down to binary32
+    expect(h.x[17 * 2]).toBe(0); // fcvt.wu.s of -7 saturates at 0
+    expect(h.x[18 * 2]).toBe(16 | 1); // NV (from fcvt.wu) and NX (from the inexact fcvt.s.w)
+    // csrwi frm, 5, then fadd.s with the dynamic mode at 0x8000_0044: illegal.
+    for (let i = 0; i < 4 && h.pc !== 0x8000_0044; i++) h.run(1);
+    h.run(1);
+    expect(h.mcauseLo).toBe(2);
+    expect(h.mtvalLo >>> 0).toBe(0x0010f353 >>> 0);
+  });
+});
