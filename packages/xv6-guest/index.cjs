@@ -9,6 +9,7 @@ const programs = Object.freeze([
   "_cat",
   "_echo",
   "_forktest",
+  "_fptest",
   "_grep",
   "_grind",
   "_init",

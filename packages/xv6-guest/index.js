@@ -7,6 +7,7 @@ export const programs = Object.freeze([
   "_cat",
   "_echo",
   "_forktest",
+  "_fptest",
   "_grep",
   "_grind",
   "_init",

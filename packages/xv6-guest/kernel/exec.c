@@ -153,6 +153,7 @@ exec(char *path, char **argv)
   p->sz = sz;
   p->trapframe->epc = eh.entry;
   p->trapframe->sp = sp;
+  fp_reset(p, 0);
   vma_release_all(p, oldpt, 1);
   proc_freepagetable(oldpt, oldsz);
   return argc;

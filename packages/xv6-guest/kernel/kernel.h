@@ -68,6 +68,7 @@ struct cpu {
   int noff;                // depth of push_off()
   int intena;              // were interrupts on before push_off()?
   int idle;                // in the scheduler, may be about to wfi
+  struct proc *fpowner;    // whose FP registers this hart holds (fpu.c)
 };
 
 // A hart's machine software interrupt bit in the CLINT: writing 1 makes
@@ -92,6 +93,12 @@ struct vma {
 
 enum procstate { UNUSED, USED, SLEEPING, RUNNABLE, RUNNING, ZOMBIE };
 
+// A process's floating-point registers and fcsr, as fpu.S saves them.
+struct fpstate {
+  uint64 f[32];
+  uint64 fcsr;
+};
+
 struct proc {
   struct spinlock lock;
 
@@ -115,9 +122,16 @@ struct proc {
   struct inode *cwd;
   char name[16];
   struct vma vmas[NVMA];   // mapped areas (vma.c); end 0 marks a free slot
+  struct fpstate fp;       // user FP registers while in the kernel (fpu.c)
+  int fpcpu;               // hart whose registers last held fp, or -1
 };
 
 extern struct proc proc[NPROC];
+
+// fpu.c
+void           fp_enter(struct proc *);
+void           fp_leave(struct proc *);
+void           fp_reset(struct proc *, struct proc *from);
 
 // proc.c
 int            cpuid(void);

@@ -159,6 +159,7 @@ found:
     release(&p->lock);
     return 0;
   }
+  fp_reset(p, 0);
   memset(&p->context, 0, sizeof(p->context));
   p->context.ra = (uint64)forkret;
   p->context.sp = p->kstack + PGSIZE;
@@ -252,6 +253,7 @@ fork(void)
   }
   *np->trapframe = *p->trapframe;
   np->trapframe->a0 = 0;       // fork returns 0 in the child
+  fp_reset(np, p);
 
   for(int i = 0; i < NOFILE; i++)
     if(p->ofile[i])

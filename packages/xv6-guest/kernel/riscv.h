@@ -48,6 +48,9 @@
 #define SSTATUS_UPIE     (1L << 4)
 #define SSTATUS_SIE      (1L << 1)   // supervisor interrupt enable
 #define SSTATUS_UIE      (1L << 0)
+#define SSTATUS_FS       (3L << 13)  // floating-point state: Off, Initial, Clean, Dirty
+#define SSTATUS_FS_CLEAN (2L << 13)
+#define SSTATUS_FS_DIRTY (3L << 13)
 
 // Interrupt enable / pending bits (sie, mie, sip, mip).
 #define SIE_SSIE (1L << 1)

@@ -122,6 +122,7 @@ usertrap(void)
   csr_write(stvec, (uint64)kernelvec);   // we are in the kernel now
 
   struct proc *p = myproc();
+  fp_enter(p);
   p->trapframe->epc = csr_read(sepc);
   uint64 scause = csr_read(scause);
   int which = 0;
@@ -160,6 +161,7 @@ usertrapret(void)
   // From here until sret, a trap would go to uservec with the wrong
   // state; keep interrupts off.
   intr_off();
+  fp_leave(p);
   csr_write(stvec, TRAMPOLINE + (uservec - trampoline));
 
   p->trapframe->kernel_satp = csr_read(satp);

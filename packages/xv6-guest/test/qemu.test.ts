@@ -84,6 +84,12 @@ for (const cpus of [1, 3]) {
         expect(ls).toContain("cannot open sdir");
       });
 
+      it("runs fptest with the host's results", async () => {
+        const out = await guest.run("fptest", 120_000);
+        const expected = readFileSync(new URL("fptest.expected", import.meta.url), "latin1");
+        expect(out.replace(/\r/g, "")).toContain(expected);
+      });
+
       // One configuration runs usertests in full, slow tests included (issue 7: mmap must not
       // break the file system when it fills up, nor exec, sbrk or fork); -q elsewhere saves time.
       const usertests = cpus === 3 ? "usertests" : "usertests -q";

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Engine } from "@xv6-machine/rv-cpu";
 import { MemoryBackend } from "@xv6-machine/virtio-blk";
 import { buildImage } from "@xv6-machine/xv6-mkfs";
 import { describe, expect, it } from "vitest";
-import { guestFiles } from "./guest.js";
+import { guestFiles, guestRoot } from "./guest.js";
 import { Machine } from "./machine.js";
 
 // Our guest on xv6-machine, as CI runs it (issue 6): usertests -q, ls, a pipeline, shell scripts.
@@ -40,6 +42,25 @@ describe.skipIf(!guest)("our guest on xv6-machine", () => {
         expect(out).not.toMatch(/FAILED|panic/);
       },
       30 * MINUTES,
+    );
+  }
+
+  // user/fptest.c prints float and double results (test/fptest.expected is what the same file
+  // prints when built for the host) and checks FP registers survive traps, switches and fork.
+  const expected = readFileSync(join(guestRoot(), "test", "fptest.expected"), "latin1");
+  for (const [cpus, engine] of [
+    [1, "jit"],
+    [3, "jit"],
+    [3, "interp"],
+  ] as const) {
+    it(
+      `runs fptest with the host's results on ${cpus} hart${cpus > 1 ? "s" : ""} (${engine})`,
+      async () => {
+        const m = await booted(cpus, engine);
+        const out = await m.runCommand("fptest", { timeoutMs: 5 * MINUTES, failOn: /panic: .*\n/ });
+        expect(out).toContain(expected);
+      },
+      6 * MINUTES,
     );
   }
 

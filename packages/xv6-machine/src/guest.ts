@@ -16,7 +16,7 @@ export interface GuestFiles {
 export function guestFiles(): GuestFiles | undefined {
   let root: string;
   try {
-    root = dirname(createRequire(import.meta.url).resolve("@xv6-machine/xv6-guest/package.json"));
+    root = guestRoot();
   } catch {
     return undefined;
   }
@@ -28,4 +28,9 @@ export function guestFiles(): GuestFiles | undefined {
     kernel: new Uint8Array(readFileSync(kernelPath)),
     user: names.map((n) => ({ name: imageName(n), bytes: new Uint8Array(readFileSync(join(userDir, n))) })),
   };
+}
+
+/** The directory of the installed @xv6-machine/xv6-guest package (throws if it is not installed). */
+export function guestRoot(): string {
+  return dirname(createRequire(import.meta.url).resolve("@xv6-machine/xv6-guest/package.json"));
 }
