@@ -1,10 +1,11 @@
 /**
  * Every F and D instruction, executed from its raw bits (decode leaves them in one Op.FP slot, so
- * the meaning of each lives here only; compiled units end before them). Arithmetic goes through
- * softfloat. WORK IN PROGRESS: not yet wired into misa or covered by conformance programs.
+ * the meaning of each lives here only). fast.ts takes the common cases on the host's doubles; the
+ * rest, and everything it declines, goes through softfloat here.
  */
 import type { Hart } from "../hart.js";
 import { CAUSE_ILLEGAL, MSTATUS_FS } from "../state.js";
+import { DONE, fastExecute, TRAPPED } from "./fast.js";
 import * as sf from "./softfloat.js";
 
 const BOX = 0xffffffffn << 32n;
@@ -84,6 +85,14 @@ function stype(imm: number, rs2: number, rs1: number, f3: number, op: number): n
  */
 export function fpExecute(h: Hart, raw: number): boolean {
   if ((h.mstatus & MSTATUS_FS) === 0) return illegal(h, (raw & 3) === 3 ? raw >>> 0 : raw & 0xffff);
+  const r = fastExecute(h, (raw & 3) === 3 ? raw : expand(raw & 0xffff));
+  if (r === DONE) return true;
+  if (r === TRAPPED) return false;
+  return slowExecute(h, raw);
+}
+
+/** fpExecute by softfloat alone (FS already checked): the reference fast.ts is tested against. */
+export function slowExecute(h: Hart, raw: number): boolean {
   const bits = (raw & 3) === 3 ? raw : expand(raw & 0xffff);
   const opcode = bits & 0x7f;
   const rd = (bits >>> 7) & 31;
