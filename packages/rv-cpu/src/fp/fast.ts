@@ -232,7 +232,7 @@ function accrue(h: Hart, flags: number): void {
 
 /** Writes a finite binary64 result (never NaN, so the view stores its exact bits). */
 function finishD(h: Hart, rd: number, v: number, flags: number): number {
-  if (v !== v) return NOT_HANDLED;
+  if (Number.isNaN(v)) return NOT_HANDLED;
   lastD[rd] = v;
   accrue(h, flags);
   return DONE;
@@ -247,7 +247,7 @@ function roundS(h: Hart, rd: number, v: number, flags: number): number {
   const m = r < 0 ? -r : r;
   if (r !== 0 && !(m >= F32_LOW && m < F32_HIGH)) return NOT_HANDLED;
   if (r === 0 && v !== 0) return NOT_HANDLED;
-  if (v !== v) return NOT_HANDLED;
+  if (Number.isNaN(v)) return NOT_HANDLED;
   lastS[2 * rd] = r;
   h.f[2 * rd + 1] = -1;
   accrue(h, r === v ? flags : flags | NX);
@@ -280,7 +280,7 @@ function arithD(h: Hart, op: number, rd: number, a: number, b: number): number {
 
 /** Both operands binary32 values (exact in doubles); op as in arithD. */
 function arithS(h: Hart, op: number, rd: number, a: number, b: number): number {
-  if (a !== a || b !== b || a - a !== 0 || b - b !== 0) return NOT_HANDLED;
+  if (a - a !== 0 || b - b !== 0) return NOT_HANDLED; // NaNs and infinities
   if (op === 0 || op === 1) {
     const s = twoSum(a, op === 1 ? -b : b);
     return roundS(h, rd, s, err === 0 ? 0 : NX);
@@ -308,7 +308,7 @@ function sqrtS(h: Hart, rd: number, a: number): number {
 }
 
 function compare(h: Hart, f3: number, rd: number, a: number, b: number): number {
-  if (a !== a || b !== b || f3 > 2) return NOT_HANDLED;
+  if (Number.isNaN(a) || Number.isNaN(b) || f3 > 2) return NOT_HANDLED;
   const v = f3 === 2 ? a === b : f3 === 1 ? a < b : a <= b;
   setX(h, rd, v ? 1 : 0, 0);
   return DONE;
@@ -342,7 +342,7 @@ function toInt(h: Hart, kind: number, rm: number, rd: number, v: number): number
     if (r - v === 0.5 && r % 2 !== 0) r -= 1;
   } else return NOT_HANDLED;
   // NaNs, and negative values for the unsigned conversions (-0.5 → 0 with NX, or NV): the slow way.
-  if (r !== r || ((kind & 1) === 1 && v < 0)) return NOT_HANDLED;
+  if (Number.isNaN(r) || ((kind & 1) === 1 && v < 0)) return NOT_HANDLED;
   const lo = kind === 0 ? -2147483648 : kind === 2 ? -(2 ** 53) : 0;
   const hi = kind === 0 ? 2147483647 : kind === 1 ? 4294967295 : 2 ** 53;
   if (!(r >= lo && r <= hi)) return NOT_HANDLED;
@@ -392,7 +392,7 @@ function fmaD(h: Hart, rd: number, a: number, b: number, c: number): number {
 
 /** Binary32: a·b is exact in binary64, so c + a·b = th + tl exactly; RO to 53 bits, then RN to 24. */
 function fmaS(h: Hart, rd: number, a: number, b: number, c: number): number {
-  if (a !== a || b !== b || c !== c || a - a !== 0 || b - b !== 0 || c - c !== 0) return NOT_HANDLED;
+  if (a - a !== 0 || b - b !== 0 || c - c !== 0) return NOT_HANDLED; // NaNs and infinities
   const th = twoSum(c, a * b);
   if (th === 0) return NOT_HANDLED; // signed zeros: softfloat decides
   const v = roundOdd(th, err);
