@@ -16,6 +16,25 @@ function pack(op: Op, rd: number, rs1: number, rs2: number, halfwords: number): 
   return op | (d << 8) | ((rs1 * 2) << 15) | ((rs2 * 2) << 21) | (halfwords << 27);
 }
 
+/**
+ * The integer registers an F/D instruction reads and writes (0: none), recorded in its Op.FP word
+ * for the compiler, which keeps integer registers in locals; fp/exec.ts decodes the rest itself.
+ */
+function fpReadsX(bits: number): number {
+  const opcode = bits & 0x7f;
+  const rs1 = (bits >>> 15) & 31;
+  if (opcode === 0x07 || opcode === 0x27) return rs1;
+  const funct5 = bits >>> 27;
+  return opcode === 0x53 && (funct5 === 0x1a || funct5 === 0x1e) ? rs1 : 0;
+}
+
+function fpWritesX(bits: number): number {
+  const funct5 = bits >>> 27;
+  return (bits & 0x7f) === 0x53 && (funct5 === 0x14 || funct5 === 0x18 || funct5 === 0x1c)
+    ? (bits >>> 7) & 31
+    : 0;
+}
+
 /** Where decode() leaves its result. */
 export interface Decoded {
   word: number;
@@ -145,7 +164,7 @@ export function decode(bits: number, out: Decoded): number {
     case 0x4b:
     case 0x4f:
     case 0x53:
-      return set(out, Op.FP | (2 << 27), bits);
+      return set(out, pack(Op.FP, fpWritesX(bits), fpReadsX(bits), 0, 2), bits);
     case 0x73:
       return decodeSystem(bits, rd, f3, rs1, rs2, f7, out);
     case 0x2f:
@@ -237,7 +256,7 @@ function decodeCompressed(b: number, out: Decoded): number {
       }
       case 1: // c.fld
       case 5: // c.fsd
-        return set(out, Op.FP | (1 << 27), b);
+        return set(out, pack(Op.FP, 0, rs1p, 0, 1), b);
       case 2:
         return set(out, pack(Op.LW, rdp, rs1p, 0, 1), uimmW);
       case 3:
@@ -310,7 +329,7 @@ function decodeCompressed(b: number, out: Decoded): number {
         return set(out, pack(Op.SLLI, rdFull, rdFull, 0, 1), imm6 & 63);
       case 1: // c.fldsp
       case 5: // c.fsdsp
-        return set(out, Op.FP | (1 << 27), b);
+        return set(out, pack(Op.FP, 0, 2, 0, 1), b);
       case 2: {
         if (rdFull === 0) return illegal(out, b, 1);
         const imm = (((b >>> 12) & 1) << 5) | (((b >>> 4) & 7) << 2) | (((b >>> 2) & 3) << 6);

@@ -440,6 +440,17 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
     case Op.FENCE_I:
       // Stores keep decoded and compiled code coherent, so neither has anything left to do.
       return;
+    case Op.FP: {
+      // fp/exec.ts runs it on the hart's registers: the integer register it reads goes there
+      // first, the one it writes comes back (decode recorded both in the op word).
+      if (rs1 !== 0) L.push(`x[${2 * rs1}] = ${A}; x[${2 * rs1 + 1}] = ${AH};`);
+      L.push(`H.fIdx = ${idx}; H.pcAt(${idx * 2}); if (!ALU.fp(H, ${imm})) { ${trap} }`);
+      if (d) L.push(`${lo(rd)} = x[${2 * rd}]; ${hi(rd)} = x[${2 * rd + 1}];`);
+      const opcode = (imm & 3) === 3 ? imm & 0x7f : (imm >>> 13) & 4 ? 0x27 : 0x07;
+      if (opcode === 0x27) L.push(`if (U.dead) { s -= ${after}; nx = ${idx + len}; break out; }`);
+      if (opcode === 0x07 || opcode === 0x27) L.push(stale("", after, idx + len));
+      return;
+    }
     default:
       throw new Error(`op ${op} cannot be compiled`);
   }

@@ -7,6 +7,7 @@
 import { divSigned, divUnsigned, divuw, divw, mul, mulhSigned, mulhu, out } from "./alu.js";
 import { type CodeWatcher, PAGE_SLOTS, type Ram } from "./bus.js";
 import { type Decoded, decode, isWide } from "./decode.js";
+import { fpExecute } from "./fp/exec.js";
 import type { Hart } from "./hart.js";
 import { type Block, emitUnit } from "./jit-emit.js";
 import { Op } from "./ops.js";
@@ -74,7 +75,7 @@ function factoryFor(source: string): Factory {
 
 /** Ops a unit can hold: everything but what must end a run or trap by itself. */
 function compilable(op: number): boolean {
-  return op >= Op.LUI && op <= Op.FENCE_I;
+  return (op >= Op.LUI && op <= Op.FENCE_I) || op === Op.FP;
 }
 
 /** Whether an op ends a block (control transfer). */
@@ -320,4 +321,4 @@ export class CodeCache implements CodeWatcher {
 }
 
 /** The arithmetic helpers compiled code calls (shared with the interpreter). */
-const ALU = { mul, mulhu, mulhSigned, divSigned, divUnsigned, divw, divuw };
+const ALU = { mul, mulhu, mulhSigned, divSigned, divUnsigned, divw, divuw, fp: fpExecute };
