@@ -1,7 +1,7 @@
 /**
  * Every F and D instruction, executed from its raw bits (decode leaves them in one Op.FP slot, so
  * the meaning of each lives here only; compiled units end before them). Arithmetic goes through
- * softfloat. WORK IN PROGRESS: not yet wired into misa or covered by conformance programs.
+ * softfloat.
  */
 import type { Hart } from "../hart.js";
 import { CAUSE_ILLEGAL, MSTATUS_FS } from "../state.js";
