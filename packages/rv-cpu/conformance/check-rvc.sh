@@ -9,7 +9,8 @@ done
 missing=0
 for m in c.addi4spn c.lw c.ld c.sw c.sd c.addi c.addiw c.li c.addi16sp c.lui \
          c.srli c.srai c.andi c.sub c.xor c.or c.and c.subw c.addw c.j c.beqz \
-         c.bnez c.slli c.lwsp c.ldsp c.jr c.mv c.ebreak c.jalr c.add c.swsp c.sdsp; do
+         c.bnez c.slli c.lwsp c.ldsp c.jr c.mv c.ebreak c.jalr c.add c.swsp c.sdsp \
+         c.fld c.fsd c.fldsp c.fsdsp; do
   if ! grep -q -P "\t$m\t|\t$m\$" "$tmp"; then echo "missing compressed: $m"; missing=1; fi
 done
 # c.nop is printed as "c.addi zero,0" without aliases

@@ -71,11 +71,9 @@ export const CAUSE_FETCH_PAGE = 12;
 export const CAUSE_LOAD_PAGE = 13;
 export const CAUSE_STORE_PAGE = 15;
 
-/**
- * misa: MXL = 2 (RV64) and extensions A, C, I, M, S, U. F (bit 5) and D (bit 3) join once F/D are
- * complete (fp/ is work in progress; conformance/machine_info checks this value).
- */
-export const MISA_LO = (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+/** misa: MXL = 2 (RV64) and extensions A, C, D, F, I, M, S, U (conformance/machine_info checks this). */
+export const MISA_LO =
+  (1 << 0) | (1 << 2) | (1 << 3) | (1 << 5) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
 /** mstatus/sstatus SD (bit 63, in the high word): FS is Dirty. */
 export const STATUS_SD_HI = 1 << 31;
 export const MISA_HI = 2 << 30;

@@ -62,6 +62,10 @@ _start:
   csrw mie, zero
   csrw mip, zero
   csrw mstatus, zero
+  /* FS = Initial: the F/D tests run without touching mstatus (the Sv39
+   * environment runs them in U-mode); the FS tests set it themselves. */
+  li t0, FS_INITIAL
+  csrs mstatus, t0
   csrw satp, zero
   csrw CSR_MENVCFG, zero
   csrw CSR_SENVCFG, zero

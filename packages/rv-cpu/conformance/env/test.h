@@ -18,6 +18,8 @@
 
 /* ---- CSR numbers (from the privileged spec) ---- */
 #define CSR_FFLAGS     0x001
+#define CSR_FRM        0x002
+#define CSR_FCSR       0x003
 #define CSR_CYCLE      0xC00
 #define CSR_TIME       0xC01
 #define CSR_INSTRET    0xC02
@@ -67,6 +69,10 @@
 #define MSTATUS_MPP_S (1 << 11)
 #define MSTATUS_MPP_M (3 << 11)
 #define MSTATUS_FS    (3 << 13)
+#define FS_OFF        (0 << 13)
+#define FS_INITIAL    (1 << 13)
+#define FS_CLEAN      (2 << 13)
+#define FS_DIRTY      (3 << 13)
 #define MSTATUS_XS    (3 << 15)
 #define MSTATUS_MPRV  (1 << 17)
 #define MSTATUS_SUM   (1 << 18)
@@ -77,6 +83,20 @@
 #define MSTATUS_UXL   (3 << 32)
 #define MSTATUS_SXL   (3 << 34)
 #define MSTATUS_SD    (1 << 63)
+
+/* ---- fflags bits and rounding modes (frm values) ---- */
+#define FF_NV 0x10
+#define FF_DZ 0x08
+#define FF_OF 0x04
+#define FF_UF 0x02
+#define FF_NX 0x01
+#define RM_RNE 0
+#define RM_RTZ 1
+#define RM_RDN 2
+#define RM_RUP 3
+#define RM_RMM 4
+/* upper half of a NaN-boxed single in a 64-bit f register */
+#define BOX 0xffffffff00000000
 
 /* ---- interrupt bits (mip/mie/sip/sie/mideleg) ---- */
 #define IRQ_SSI 1
@@ -270,6 +290,79 @@ test_main:
   li a1, \a
   \op a1, a1, \imm
   CHECK \n, a1, \exp
+.endm
+
+/* ------------------------------------------------------------------ */
+/* Floating-point helpers. Operands and results are bit patterns: a     */
+/* 64-bit f register is written with fmv.d.x and read with fmv.x.d, so  */
+/* a single-precision value is checked together with its NaN box.      */
+/* Inputs go to fa1, fa2, fa3 (and a1 for integer sources); the        */
+/* instruction under test writes fa0 (or a0). fflags is cleared first  */
+/* and must afterwards hold exactly `flags`. Clobbers a0-a2.           */
+/* ------------------------------------------------------------------ */
+
+.macro FP_SET3 a, b, c
+  li a1, \a
+  fmv.d.x fa1, a1
+  li a1, \b
+  fmv.d.x fa2, a1
+  li a1, \c
+  fmv.d.x fa3, a1
+  csrw fflags, zero
+.endm
+
+.macro FP_FLAGS n, flags
+  csrrw a2, fflags, zero
+  CHECK \n, a2, \flags
+.endm
+
+/* Check n: f -> f, 64-bit patterns (no boxing added). */
+.macro TFF n, exp, flags, a, b, c, insn:vararg
+  FP_SET3 \a, \b, \c
+  \insn
+  fmv.x.d a0, fa0
+  CHECK \n, a0, \exp
+  FP_FLAGS \n, \flags
+.endm
+
+/* Check n: single f -> f; inputs and the result are 32-bit patterns,
+ * boxed here (the result must be boxed too). */
+.macro TSS n, exp, flags, a, b, c, insn:vararg
+  TFF \n, (BOX | (\exp)), \flags, (BOX | (\a)), (BOX | (\b)), (BOX | (\c)), \insn
+.endm
+
+/* Check n: f -> x (a0), 64-bit input patterns. */
+.macro TFX n, exp, flags, a, b, insn:vararg
+  FP_SET3 \a, \b, 0
+  \insn
+  CHECK \n, a0, \exp
+  FP_FLAGS \n, \flags
+.endm
+
+/* Check n: single f -> x, 32-bit input patterns boxed here. */
+.macro TSX n, exp, flags, a, b, insn:vararg
+  TFX \n, \exp, \flags, (BOX | (\a)), (BOX | (\b)), \insn
+.endm
+
+/* Check n: x (a1) -> f, 64-bit result pattern. */
+.macro TXF n, exp, flags, x, insn:vararg
+  li a1, \x
+  csrw fflags, zero
+  \insn
+  fmv.x.d a0, fa0
+  CHECK \n, a0, \exp
+  FP_FLAGS \n, \flags
+.endm
+
+/* Check n: x (a1) -> single f, 32-bit result pattern (must be boxed). */
+.macro TXS n, exp, flags, x, insn:vararg
+  TXF \n, (BOX | (\exp)), \flags, \x, \insn
+.endm
+
+/* frm = mode (clobbers t6) */
+.macro SET_FRM mode
+  li t6, \mode
+  csrw frm, t6
 .endm
 
 /* ------------------------------------------------------------------ */

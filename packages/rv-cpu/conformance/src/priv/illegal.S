@@ -18,10 +18,13 @@ TEST_BEGIN
   /* 10-11: slliw with shamt[5] = 1 is reserved in RV64 */
   EXPECT_TRAP 10, CAUSE_ILLEGAL, .word 0x0205151b
   CHECK_TRAP_TVAL 11, 0x0205151b
-  /* 12-13: floating point (no F): flw f0, 0(a0) */
+  /* 12-15: floating point with mstatus.FS = Off (priv/fs_state.S has the
+   * rest): flw f0, 0(a0) */
+  li a1, MSTATUS_FS
+  csrc mstatus, a1
   EXPECT_TRAP 12, CAUSE_ILLEGAL, .word 0x00052007
   CHECK_TRAP_TVAL 13, 0x00052007
-  /* 14-15: c.fld (no D) is illegal: c.fld fs0, 0(a0) = 0x2100 */
+  /* c.fld fs0, 0(a0) = 0x2100 */
   EXPECT_TRAP 14, CAUSE_ILLEGAL, .hword 0x2100
   CHECK_TRAP_TVAL 15, 0x2100
   /* 16-18: unknown / unimplemented CSR numbers */

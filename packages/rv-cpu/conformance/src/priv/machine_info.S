@@ -1,6 +1,6 @@
 /* Machine information CSRs and misa: mhartid = 0; mvendorid, marchid,
- * mimpid readable; misa reports RV64 (MXL = 2) with I, M, A, C, S, U and
- * without E, F, D, H. */
+ * mimpid readable; misa reports RV64 (MXL = 2) with I, M, A, F, D, C, S, U
+ * and without E, H. */
 #include "test.h"
 TEST_BEGIN
   csrr a0, mhartid
@@ -25,7 +25,7 @@ TEST_BEGIN
   CHECK_MASK 9, a0, (1 << ('S' - 'A')), (1 << ('S' - 'A'))
   CHECK_MASK 10, a0, (1 << ('U' - 'A')), (1 << ('U' - 'A'))
   CHECK_MASK 11, a0, (1 << ('E' - 'A')), 0
-  CHECK_MASK 12, a0, (1 << ('F' - 'A')) | (1 << ('D' - 'A')), 0
+  CHECK_MASK 12, a0, (1 << ('F' - 'A')) | (1 << ('D' - 'A')), (1 << ('F' - 'A')) | (1 << ('D' - 'A'))
   CHECK_MASK 13, a0, (1 << ('H' - 'A')), 0
   /* the S-mode view cannot see mhartid: it is an M-mode CSR */
   GOTO_S

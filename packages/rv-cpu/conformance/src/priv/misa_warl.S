@@ -1,5 +1,6 @@
 /* misa is WARL: writes are ignored or legal. MXL stays 2; writing misa
- * back with its own value keeps it; no write traps in M-mode. */
+ * back with its own value keeps it; D never stays on without F; no write
+ * traps in M-mode. */
 #include "test.h"
 TEST_BEGIN
   csrr s0, misa
@@ -39,6 +40,18 @@ TEST_BEGIN
   csrc misa, zero
   csrr a0, misa
   CHECK_EQ 5, a0, s0
+  /* D depends on F: asking for D without F leaves both set (write
+   * ignored) or both clear, never D alone */
+  li a1, ~(1 << ('F' - 'A'))
+  and a1, a1, s0
+  csrw misa, a1
+  csrr a0, misa
+  csrw misa, s0
+  li a1, (1 << ('F' - 'A')) | (1 << ('D' - 'A'))
+  and a0, a0, a1
+  CHECK_ONE_OF 7, a0, 0, (1 << ('F' - 'A')) | (1 << ('D' - 'A'))
+  csrr a0, misa
+  CHECK_EQ 8, a0, s0
   /* misa is not accessible from S-mode */
   GOTO_S
   EXPECT_TRAP 6, CAUSE_ILLEGAL, csrr a0, misa

@@ -1,6 +1,6 @@
 /* mstatus WARL fields: MPP holds 0, 1, 3; SXL/UXL read 2; XS reads 0;
- * FS/VS (no F, no V) read 0 or hold what was written; SD summarizes
- * FS/VS/XS; sstatus is a restricted view of mstatus. */
+ * FS is writable (F and D); VS (no V) reads 0 or holds what was written;
+ * SD summarizes FS/VS/XS; sstatus is a restricted view of mstatus. */
 #include "test.h"
 TEST_BEGIN
   /* SXL / UXL after reset (the env wrote mstatus = 0 at boot) */
@@ -32,17 +32,18 @@ TEST_BEGIN
   csrs mstatus, a1
   csrr a0, mstatus
   CHECK_MASK 8, a0, MSTATUS_XS, 0
-  /* FS: read-only 0 without F, or optionally writable when S-mode exists;
-   * either way SD must be set whenever FS reads Dirty */
+  /* FS (F and D are implemented): all four states are writable and read
+   * back; SD is set exactly when FS is Dirty (priv/fs_state.S goes on) */
   li a1, MSTATUS_FS
   csrs mstatus, a1
   csrr a0, mstatus
-  srli a2, a0, 13
-  andi a2, a2, 3
-  CHECK_ONE_OF 9, a2, 0, 3
-  beqz a2, 1f
-  CHECK_MASK 10, a0, MSTATUS_SD, MSTATUS_SD
-1:
+  CHECK_MASK 9, a0, MSTATUS_FS | MSTATUS_SD, FS_DIRTY | MSTATUS_SD
+  li a1, MSTATUS_FS
+  csrc mstatus, a1
+  li a1, FS_CLEAN
+  csrs mstatus, a1
+  csrr a0, mstatus
+  CHECK_MASK 10, a0, MSTATUS_FS | MSTATUS_SD, FS_CLEAN
   li a1, MSTATUS_FS
   csrc mstatus, a1
   /* VS (bits 10:9): the same rule */

@@ -126,6 +126,10 @@ _start:
   la t1, vm_satp
   sd t0, 0(t1)
 
+  /* FS = Initial, so that the F/D tests can run in U-mode */
+  li t0, FS_INITIAL
+  csrs mstatus, t0
+
   /* enter the kernel in S-mode */
   li t0, MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_SIE | MSTATUS_MIE
   csrc mstatus, t0
