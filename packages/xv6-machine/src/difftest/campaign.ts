@@ -34,8 +34,11 @@ async function runAll(
   return { ref, ours };
 }
 
-/** Compare hook: tests replace a dump on our side to prove that differences are caught. */
-export type Perturb = (engine: OurEngine, index: number, dump: string) => string;
+/**
+ * Compare hook: tests change a dump on our side to prove that differences are caught. `length` is
+ * the body's truncation while bisecting (undefined for the whole program).
+ */
+export type Perturb = (engine: OurEngine, index: number, dump: string, length?: number) => string;
 
 export interface BatchOptions {
   engines?: readonly OurEngine[];
@@ -44,32 +47,41 @@ export interface BatchOptions {
 }
 
 /** Programs `start` to `start + count - 1` of campaign `seed`; returns what differed. */
-export async function runBatch(
+export function runBatch(
   qemu: QemuRunner,
   seed: number,
   start: number,
   count: number,
   opts: BatchOptions = {},
 ): Promise<Finding[]> {
-  const engines = opts.engines ?? ENGINES;
   const programs: Program[] = [];
   for (let i = 0; i < count; i++) programs.push(generate(programSeed(seed, start + i)));
+  return runPrograms(qemu, seed, start, programs, opts);
+}
+
+/** Runs `programs` (numbered from `start`) in one batch and bisects each difference. */
+export async function runPrograms(
+  qemu: QemuRunner,
+  seed: number,
+  start: number,
+  programs: readonly Program[],
+  opts: BatchOptions = {},
+): Promise<Finding[]> {
+  const engines = opts.engines ?? ENGINES;
   const { ref, ours } = await runAll(qemu, buildBatch(programs).elf, engines);
   const findings: Finding[] = [];
   for (const e of engines) {
     const dumps = ours.get(e) ?? [];
-    for (let i = 0; i < count; i++) {
-      const mine = opts.perturb ? opts.perturb(e, start + i, dumps[i] ?? "") : dumps[i];
+    for (let i = 0; i < programs.length; i++) {
+      const index = start + i;
+      const mine = opts.perturb ? opts.perturb(e, index, dumps[i] ?? "") : dumps[i];
       const diffs = compareOne(mine, ref[i]);
       if (diffs.length === 0) continue;
-      const f: Finding = { seed, index: start + i, engine: e, diffs };
-      if (opts.bisect !== false)
-        f.first = await bisect(
-          qemu,
-          programs[i],
-          e,
-          opts.perturb && ((_e, _i, d) => opts.perturb?.(e, start + i, d) ?? d),
-        );
+      const f: Finding = { seed, index, engine: e, diffs };
+      if (opts.bisect !== false) {
+        const perturb = opts.perturb;
+        f.first = await bisect(qemu, programs[i], e, perturb && ((en, k, d) => perturb(en, index, d, k)));
+      }
       findings.push(f);
     }
   }

@@ -155,6 +155,8 @@ function handler(a: Asm): void {
   a.w(E.csrr(28, 0x341), E.sd(28, 29, D + DUMP_LOG + 8));
   a.w(E.csrr(28, 0x343), E.sd(28, 29, D + DUMP_LOG + 16));
   a.label("skiprec");
+  // A breakpoint's mtval may be 0 or its pc: make it 0 before the body can see it.
+  a.w(E.csrr(28, 0x342), E.addi(28, 28, -3), E.bne(28, 0, 8), E.csrw(0x343, 0));
   a.w(E.addi(30, 30, 1), E.sd(30, 31, D + DUMP_TRAPS));
   // Step over the instruction: 2 bytes if compressed (low bits not 11), else 4.
   a.w(E.csrr(30, 0x341), E.lhu(29, 30, 0), E.andi(29, 29, 3), E.addi(29, 29, -3), E.addi(30, 30, 2));

@@ -18,7 +18,7 @@ export const DUMP_CSR = 520;
 
 /**
  * CSRs saved after each program, in dump order. mip's MTIP (a timer comparison) is masked when
- * compared; mtval is ignored after a breakpoint (0 or the pc, both allowed).
+ * compared.
  */
 export const DUMP_CSRS: readonly [string, number][] = [
   ["mstatus", 0x300],
