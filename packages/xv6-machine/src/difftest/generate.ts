@@ -393,11 +393,10 @@ function csrItem(r: Rng): Item {
     let v = bits(r, sup ? SSTATUS_SAFE : MSTATUS_SAFE);
     // MPP never becomes 2 (reserved; QEMU 7.2 keeps it): csrrc clears both of its bits or neither.
     if (!sup) v |= r.pick(op === 3 ? [0, 3] : [0, 1, 3]) << 11;
-    // Where the body reads the status, FS only moves between Off and Dirty.
-    if (statusReads) v = (v & ~(3 << 13)) | (r.bool() ? 3 << 13 : 0);
+    // csrrs/csrrc move FS by both bits (its old value, Dirty or not, may legitimately differ);
+    // where the body reads the status, FS only moves between Off and Dirty.
+    if (statusReads || op !== 1) v = (v & ~(3 << 13)) | (r.bool() ? 3 << 13 : 0);
     const out = statusReads ? rd : 0;
-    if (op === 3 && sup && !statusReads && r.bool())
-      return fixed(`csrc ${sup ? "sstatus" : "mstatus"}`, E.csr(3, out, reg(r), num));
     return fixed(`csr${op} ${sup ? "sstatus" : "mstatus"}`, ...li32(t, v), E.csr(op, out, t, num));
   }
   if (k <= 8) {
