@@ -7,7 +7,10 @@ import { parseArgs } from "node:util";
 import { type Finding, formatFinding, runBatch } from "./campaign.js";
 import { hasQemu, QEMU, QemuRunner } from "./run.js";
 
+// `pnpm difftest -- --seed S` may pass the `--` on.
+const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === "--"));
 const { values } = parseArgs({
+  args: argv,
   options: {
     seed: { type: "string", default: "1" },
     count: { type: "string", default: "1000" },
