@@ -11,7 +11,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli.ts", "qemu-cli": "src/qemu-cli.ts" },
+    entry: { cli: "src/cli.ts", "qemu-cli": "src/qemu-cli.ts", difftest: "src/difftest/cli.ts" },
     format: ["esm"],
     esbuildPlugins: [ownEntries({ "./index.js": "./index.js", "./gdb/server.js": "./gdb-server.js" })],
     sourcemap: true,
