@@ -12,6 +12,7 @@ const workloads = [
   ["(b) byte-store loop (sb; addi; bne over 16 MiB)", "memset.elf"],
   ["(b) with Sv39 paging on, in S-mode (one 1 GiB page)", "memset-sv39.elf"],
   ["(c) compiled C: CRC-32 and insertion sort", "crc.elf"],
+  ["(d) compiled C, RV64GC: n-body in double, saxpy in float", "fp.elf"],
 ];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 

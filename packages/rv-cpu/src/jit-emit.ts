@@ -5,8 +5,10 @@
  * Loads and stores use the hart's own translation caches and fall back to its slow paths, so the
  * architectural effect of every instruction is the interpreter's.
  */
+import { expand } from "./fp/exec.js";
 import { loopIdiom } from "./jit-idioms.js";
 import { Op } from "./ops.js";
+import { MSTATUS_FS } from "./state.js";
 
 export interface Block {
   start: number;
@@ -100,6 +102,7 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
   // Every call pays for its prologue: load only what the body uses.
   const head = ["const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;", "return function unit(H, left) {"];
   head.push("const x = H.x;");
+  if (body.includes("F[")) head.push("const F = H.f;");
   for (const r of used) head.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
   if (/\bp[lh]\b/.test(body)) head.push("const pl = H.fPageLo, ph = H.fPageHi;");
   const spins = body.includes("--spin");
@@ -441,6 +444,10 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       // Stores keep decoded and compiled code coherent, so neither has anything left to do.
       return;
     case Op.FP: {
+      // FP loads and stores that hit the translation cache run inline (half of what FP code
+      // executes); everything else, and every miss, goes to fp/exec.ts.
+      const inline = fpMemory(ctx, imm, rs1, idx);
+      if (inline !== "") L.push(inline);
       // fp/exec.ts runs it on the hart's registers: the integer register it reads goes there
       // first, the one it writes comes back (decode recorded both in the op word).
       if (rs1 !== 0) L.push(`x[${2 * rs1}] = ${A}; x[${2 * rs1 + 1}] = ${AH};`);
@@ -449,11 +456,46 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       const opcode = (imm & 3) === 3 ? imm & 0x7f : (imm >>> 13) & 4 ? 0x27 : 0x07;
       if (opcode === 0x27) L.push(`if (U.dead) { s -= ${after}; nx = ${idx + len}; break out; }`);
       if (opcode === 0x07 || opcode === 0x27) L.push(stale("", after, idx + len));
+      if (inline !== "") L.push("}");
       return;
     }
     default:
       throw new Error(`op ${op} cannot be compiled`);
   }
+}
+
+/**
+ * The opening `if (...) { fast } else {` of an FP load or store whose page is in the translation
+ * cache (as the integer ones, with a per-site memo), or "" for any other FP instruction. A load
+ * needs FS on (else it traps as illegal) and makes it Dirty; NaN-boxes a single.
+ */
+function fpMemory(ctx: Ctx, raw: number, base: number, idx: number): string {
+  const bits = (raw & 3) === 3 ? raw : expand(raw & 0xffff);
+  const opcode = bits & 0x7f;
+  const f3 = (bits >>> 12) & 7;
+  if ((opcode !== 0x07 && opcode !== 0x27) || (f3 !== 2 && f3 !== 3)) return "";
+  const size = f3 === 2 ? 4 : 8;
+  const load = opcode === 0x07;
+  const imm = load ? bits >> 20 : ((bits >> 25) << 5) | ((bits >>> 7) & 31);
+  const fr = load ? (bits >>> 7) & 31 : (bits >>> 20) & 31;
+  const [mp, mph, mo] = site(ctx, idx);
+  const fs = `(H.mstatus & ${MSTATUS_FS}) !== 0`;
+  const hit = `(a & -4096) === ${mp} && ah === ${mph}`;
+  const [tl, th, off] = load ? ["ltl", "lth", "lof"] : ["stl", "sth", "sof"];
+  let fast: string;
+  if (load) {
+    const high = size === 8 ? "i32[t + 1]" : "-1";
+    fast = `t = (${mo} + (a & 4095)) >>> 2; F[${2 * fr}] = i32[t]; F[${2 * fr + 1}] = ${high}; H.mstatus |= ${MSTATUS_FS};`;
+  } else {
+    const high = size === 8 ? ` i32[t + 1] = F[${2 * fr + 1}];` : "";
+    fast = `t = (${mo} + (a & 4095)) >>> 2; i32[t] = F[${2 * fr}];${high}`;
+  }
+  return (
+    `${address(base, imm)} k = 0; if (${fs} && (a & ${size - 1}) === 0) { if (${hit}) k = 1; else { ` +
+    `t = ((a >>> 12) & ${TLB_MASK}) + tb; if (${tl}[t] === (a & -4096) && ${th}[t] === ah) ` +
+    `{ ${mp} = a & -4096; ${mph} = ah; ${mo} = ${off}[t]; k = 1; } } }\n` +
+    `if (k === 1) { ${fast} } else {`
+  );
 }
 
 function shiftConst(op: number, rd: number, A: string, AH: string, sh: number): string {

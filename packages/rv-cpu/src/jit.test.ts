@@ -6,7 +6,7 @@ import { Ram, SimpleBus } from "./bus.js";
 import { EngineMismatch, hartDiff, ramDiff } from "./check.js";
 import { type Engine, Hart } from "./hart.js";
 import { CodeCache, forgetSources } from "./jit.js";
-import { MIP_MTIP, MSTATUS_MIE } from "./state.js";
+import { MIP_MTIP, MSTATUS_FS, MSTATUS_MIE } from "./state.js";
 
 const BASE = 0x8000_0000;
 const programs = new URL("../bench/programs/", import.meta.url);
@@ -148,7 +148,7 @@ describe("the compiling engine", () => {
 
   // (Under vitest the interpreter runs from source, much slower than the bundle: keep runs short.)
   it("runs the benchmark programs in step with the interpreter", () => {
-    for (const f of ["crc.elf", "memset-sv39.elf", "alu.elf"]) {
+    for (const f of ["crc.elf", "memset-sv39.elf", "alu.elf", "fp.elf"]) {
       const elf = new Uint8Array(readFileSync(new URL(f, programs)));
       const r = runBare(elf, {
         engine: "check",
@@ -248,6 +248,40 @@ describe("the compiling engine", () => {
     expect(h.jit?.stats.invalidated).toBeGreaterThan(0);
     h.run(1000);
     expect(h.x[20]).toBe(1500);
+  });
+});
+
+describe("compiled FP loads and stores", () => {
+  it("forget compiled code that an fsw rewrites", () => {
+    // 1: addi a0, a0, 1; fsw f0, 0(a1); j 1b -- f0 holds addi a0, a0, 2 and a1 the loop's address.
+    const results = (["jit", "interp"] as const).map((engine) => {
+      const h = hartWith([0x0015_0513, 0x0005_a027, 0xff9f_f06f], engine);
+      h.mstatus |= MSTATUS_FS;
+      h.x[22] = BASE | 0;
+      h.x[23] = 0;
+      h.f[0] = 0x0025_0513;
+      h.f[1] = -1;
+      h.run(300);
+      return h.x[20];
+    });
+    expect(results).toEqual([199, 199]);
+  });
+
+  it("trap as illegal with FS Off, even when the page is in the translation cache", () => {
+    // 1: fld f1, 16(a1); j 1b; then the trap handler's own loop at +8; the data at +16.
+    for (const engine of ["jit", "interp"] as const) {
+      const h = hartWith([0x0105_b087, 0xffdf_f06f, 0x0000_006f, 0, 0x1234_5678, 0x9abc_def0], engine);
+      h.mstatus |= MSTATUS_FS;
+      h.x[22] = BASE | 0;
+      h.x[23] = 0;
+      h.mtvecLo = (BASE + 8) | 0;
+      h.run(100);
+      expect([h.f[2], h.f[3], h.mcauseLo]).toEqual([0x1234_5678, 0x9abc_def0 | 0, 0]);
+      h.mstatus &= ~MSTATUS_FS;
+      h.run(100);
+      expect(h.mcauseLo).toBe(2);
+      expect(h.pc).toBe((BASE + 8) >>> 0);
+    }
   });
 });
 

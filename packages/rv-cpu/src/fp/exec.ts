@@ -54,7 +54,7 @@ function illegal(h: Hart, raw: number): false {
 }
 
 /** The 32-bit FLD/FSD a compressed FP load or store stands for. */
-function expand(b: number): number {
+export function expand(b: number): number {
   const q = b & 3;
   const f3 = b >>> 13;
   if (q === 0) {

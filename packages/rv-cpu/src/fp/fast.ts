@@ -28,13 +28,16 @@ const F32_LOW = 2 ** -125;
 const F32_HIGH = 2 ** 127;
 const SPLIT = 134217729; // 2^27 + 1
 
-/** The error term of the last twoSum or twoProduct (a module scratch: nothing is allocated). */
-let err = 0;
+/**
+ * The error term of the last twoSum or twoProduct, in a typed array: a module-level `let` holding
+ * a double would box every write into a new heap number.
+ */
+const scratch = new Float64Array(1);
 
 function twoSum(a: number, b: number): number {
   const s = a + b;
   const bb = s - a;
-  err = a - (s - bb) + (b - bb);
+  scratch[0] = a - (s - bb) + (b - bb);
   return s;
 }
 
@@ -46,7 +49,7 @@ function twoProduct(a: number, b: number): number {
   t = SPLIT * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  err = ah * bh - p + ah * bl + al * bh + al * bl;
+  scratch[0] = ah * bh - p + ah * bl + al * bh + al * bl;
   return p;
 }
 
@@ -127,19 +130,19 @@ export function fastExecute(h: Hart, raw: number): number {
       case 0x09: // fmul.d
       case 0x0d: // fdiv.d
         if (!nearest(h, f3)) return NOT_HANDLED;
-        return arithD(h, funct7 >>> 2, rd, lastD[rs1], lastD[rs2]);
+        return arithD(h, funct7 >>> 2, rd, rs1, rs2);
       case 0x00:
       case 0x04:
       case 0x08:
       case 0x0c:
         if (!nearest(h, f3) || f[2 * rs1 + 1] !== -1 || f[2 * rs2 + 1] !== -1) return NOT_HANDLED;
-        return arithS(h, funct7 >>> 2, rd, lastS[2 * rs1], lastS[2 * rs2]);
+        return arithS(h, funct7 >>> 2, rd, rs1, rs2);
       case 0x2d: // fsqrt.d
         if (rs2 !== 0 || !nearest(h, f3)) return NOT_HANDLED;
-        return sqrtD(h, rd, lastD[rs1]);
+        return sqrtD(h, rd, rs1);
       case 0x2c:
         if (rs2 !== 0 || !nearest(h, f3) || f[2 * rs1 + 1] !== -1) return NOT_HANDLED;
-        return sqrtS(h, rd, lastS[2 * rs1]);
+        return sqrtS(h, rd, rs1);
       case 0x11: // fsgnj.d, fsgnjn.d, fsgnjx.d
         if (f3 > 2) return NOT_HANDLED;
         f[2 * rd] = f[2 * rs1];
@@ -153,10 +156,10 @@ export function fastExecute(h: Hart, raw: number): number {
         h.mstatus |= MSTATUS_FS;
         return DONE;
       case 0x51: // feq.d, flt.d, fle.d
-        return compare(h, f3, rd, lastD[rs1], lastD[rs2]);
+        return compare(h, f3, rd, rs1, rs2, false);
       case 0x50:
         if (f[2 * rs1 + 1] !== -1 || f[2 * rs2 + 1] !== -1) return NOT_HANDLED;
-        return compare(h, f3, rd, lastS[2 * rs1], lastS[2 * rs2]);
+        return compare(h, f3, rd, rs1, rs2, true);
       case 0x71: // fmv.x.d
         if (rs2 !== 0 || f3 !== 0) return NOT_HANDLED;
         setX(h, rd, f[2 * rs1], f[2 * rs1 + 1]);
@@ -178,19 +181,20 @@ export function fastExecute(h: Hart, raw: number): number {
         h.mstatus |= MSTATUS_FS;
         return DONE;
       case 0x69: // fcvt.d.w, fcvt.d.wu, fcvt.d.l, fcvt.d.lu
-        if (!validRm(h, f3)) return NOT_HANDLED;
-        return fromIntD(h, rs2, rd, rs1);
+        return fromInt(h, rs2, f3, rd, rs1, false);
+      case 0x68:
+        return fromInt(h, rs2, f3, rd, rs1, true);
       case 0x61: // fcvt.w.d, fcvt.wu.d, fcvt.l.d, fcvt.lu.d
-        return toInt(h, rs2, f3, rd, lastD[rs1]);
+        return toInt(h, rs2, f3, rd, rs1, false);
       case 0x60:
         if (f[2 * rs1 + 1] !== -1) return NOT_HANDLED;
-        return toInt(h, rs2, f3, rd, lastS[2 * rs1]);
+        return toInt(h, rs2, f3, rd, rs1, true);
       case 0x21: // fcvt.d.s
         if (rs2 !== 0 || f[2 * rs1 + 1] !== -1 || !validRm(h, f3)) return NOT_HANDLED;
-        return finishD(h, rd, lastS[2 * rs1], 0);
+        return widen(h, rd, rs1);
       case 0x20: // fcvt.s.d
         if (rs2 !== 1 || !nearest(h, f3)) return NOT_HANDLED;
-        return roundS(h, rd, lastD[rs1], 0);
+        return narrow(h, rd, rs1);
       default:
         return NOT_HANDLED;
     }
@@ -201,15 +205,9 @@ export function fastExecute(h: Hart, raw: number): number {
     if (fmt > 1 || !nearest(h, f3)) return NOT_HANDLED;
     const negProduct = opcode === 0x4b || opcode === 0x4f;
     const negAddend = opcode === 0x47 || opcode === 0x4f;
-    if (fmt === 1) {
-      const a = negProduct ? -lastD[rs1] : lastD[rs1];
-      const c = negAddend ? -lastD[rs3] : lastD[rs3];
-      return fmaD(h, rd, a, lastD[rs2], c);
-    }
+    if (fmt === 1) return fmaD(h, rd, rs1, rs2, rs3, negProduct, negAddend);
     if (f[2 * rs1 + 1] !== -1 || f[2 * rs2 + 1] !== -1 || f[2 * rs3 + 1] !== -1) return NOT_HANDLED;
-    const a = negProduct ? -lastS[2 * rs1] : lastS[2 * rs1];
-    const c = negAddend ? -lastS[2 * rs3] : lastS[2 * rs3];
-    return fmaS(h, rd, a, lastS[2 * rs2], c);
+    return fmaS(h, rd, rs1, rs2, rs3, negProduct, negAddend);
   }
   return NOT_HANDLED;
 }
@@ -255,7 +253,9 @@ function roundS(h: Hart, rd: number, v: number, flags: number): number {
 }
 
 /** op: 0 add, 1 sub, 2 mul, 3 div. */
-function arithD(h: Hart, op: number, rd: number, a: number, b: number): number {
+function arithD(h: Hart, op: number, rd: number, rs1: number, rs2: number): number {
+  const a = lastD[rs1];
+  let b = lastD[rs2];
   if (op === 0 || op === 1) {
     if (op === 1) b = -b;
     // Any finite sum: TwoSum is exact without overflow, and sums in the subnormal range are exact.
@@ -263,7 +263,7 @@ function arithD(h: Hart, op: number, rd: number, a: number, b: number): number {
     // Overflow, infinities and NaNs go the slow way, and so do sums so large that TwoSum's own
     // intermediate steps could overflow.
     if (!(s < 2 ** 1020 && s > -(2 ** 1020))) return NOT_HANDLED;
-    return finishD(h, rd, s, err === 0 ? 0 : NX);
+    return finishD(h, rd, s, scratch[0] === 0 ? 0 : NX);
   }
   // A zero times or over a finite, nonzero number is an exact zero with the sign JavaScript gives.
   if (a === 0 && inRange(b)) return finishD(h, rd, op === 2 ? a * b : a / b, 0);
@@ -271,19 +271,21 @@ function arithD(h: Hart, op: number, rd: number, a: number, b: number): number {
   if (!inRange(a) || !inRange(b)) return NOT_HANDLED;
   if (op === 2) {
     const p = twoProduct(a, b);
-    return finishD(h, rd, p, err === 0 ? 0 : NX);
+    return finishD(h, rd, p, scratch[0] === 0 ? 0 : NX);
   }
   const q = a / b;
   const p = twoProduct(q, b);
-  return finishD(h, rd, q, p === a && err === 0 ? 0 : NX);
+  return finishD(h, rd, q, p === a && scratch[0] === 0 ? 0 : NX);
 }
 
 /** Both operands binary32 values (exact in doubles); op as in arithD. */
-function arithS(h: Hart, op: number, rd: number, a: number, b: number): number {
+function arithS(h: Hart, op: number, rd: number, rs1: number, rs2: number): number {
+  const a = lastS[2 * rs1];
+  const b = lastS[2 * rs2];
   if (a - a !== 0 || b - b !== 0) return NOT_HANDLED; // NaNs and infinities
   if (op === 0 || op === 1) {
     const s = twoSum(a, op === 1 ? -b : b);
-    return roundS(h, rd, s, err === 0 ? 0 : NX);
+    return roundS(h, rd, s, scratch[0] === 0 ? 0 : NX);
   }
   if (op === 2) return roundS(h, rd, a * b, 0); // 24 + 24 bits: exact in binary64
   if (b === 0) return NOT_HANDLED;
@@ -293,29 +295,38 @@ function arithS(h: Hart, op: number, rd: number, a: number, b: number): number {
   return roundS(h, rd, q, r === q && r * b === a ? 0 : NX);
 }
 
-function sqrtD(h: Hart, rd: number, a: number): number {
+function sqrtD(h: Hart, rd: number, rs1: number): number {
+  const a = lastD[rs1];
   if (!inRange(a) || a < 0) return NOT_HANDLED;
   const r = Math.sqrt(a);
   const p = twoProduct(r, r);
-  return finishD(h, rd, r, p === a && err === 0 ? 0 : NX);
+  return finishD(h, rd, r, p === a && scratch[0] === 0 ? 0 : NX);
 }
 
-function sqrtS(h: Hart, rd: number, a: number): number {
+function sqrtS(h: Hart, rd: number, rs1: number): number {
+  const a = lastS[2 * rs1];
   if (!(a > 0) || a - a !== 0) return NOT_HANDLED;
   const q = Math.sqrt(a);
   const r = Math.fround(q);
   return roundS(h, rd, q, r === q && r * r === a ? 0 : NX);
 }
 
-function compare(h: Hart, f3: number, rd: number, a: number, b: number): number {
+function compare(h: Hart, f3: number, rd: number, rs1: number, rs2: number, single: boolean): number {
+  const a = single ? lastS[2 * rs1] : lastD[rs1];
+  const b = single ? lastS[2 * rs2] : lastD[rs2];
   if (Number.isNaN(a) || Number.isNaN(b) || f3 > 2) return NOT_HANDLED;
   const v = f3 === 2 ? a === b : f3 === 1 ? a < b : a <= b;
   setX(h, rd, v ? 1 : 0, 0);
   return DONE;
 }
 
-/** fcvt.d.{w,wu,l,lu}: exact whenever the integer fits in 53 bits. */
-function fromIntD(h: Hart, kind: number, rd: number, rs1: number): number {
+/**
+ * fcvt.{s,d}.{w,wu,l,lu}: the integer is exact in a double when it fits in 53 bits, so a double
+ * result is exact and a single one is rounded once, by Math.fround (to nearest even; other modes
+ * only when nothing is lost).
+ */
+function fromInt(h: Hart, kind: number, rm: number, rd: number, rs1: number, single: boolean): number {
+  if (!validRm(h, rm)) return NOT_HANDLED;
   const lo = h.x[2 * rs1];
   const hi = h.x[2 * rs1 + 1];
   let v: number;
@@ -326,13 +337,32 @@ function fromIntD(h: Hart, kind: number, rd: number, rs1: number): number {
     if (top < -0x200000 || top >= 0x200000) return NOT_HANDLED;
     v = top * 4294967296 + (lo >>> 0);
   } else return NOT_HANDLED;
-  lastD[rd] = v;
-  h.mstatus |= MSTATUS_FS;
+  if (!single) {
+    lastD[rd] = v;
+    h.mstatus |= MSTATUS_FS;
+    return DONE;
+  }
+  const r = Math.fround(v);
+  if (r !== v && !nearest(h, rm)) return NOT_HANDLED;
+  lastS[2 * rd] = r;
+  h.f[2 * rd + 1] = -1;
+  accrue(h, r === v ? 0 : NX);
   return DONE;
 }
 
+/** fcvt.d.s: every binary32 value but NaN is exact in binary64. */
+function widen(h: Hart, rd: number, rs1: number): number {
+  return finishD(h, rd, lastS[2 * rs1], 0);
+}
+
+/** fcvt.s.d in round-to-nearest-even. */
+function narrow(h: Hart, rd: number, rs1: number): number {
+  return roundS(h, rd, lastD[rs1], 0);
+}
+
 /** fcvt.{w,wu,l,lu}.{s,d} in RTZ or RNE for values that convert without saturating. */
-function toInt(h: Hart, kind: number, rm: number, rd: number, v: number): number {
+function toInt(h: Hart, kind: number, rm: number, rd: number, rs1: number, single: boolean): number {
+  const v = single ? lastS[2 * rs1] : lastD[rs1];
   if (kind > 3) return NOT_HANDLED;
   let r: number;
   if (rm === 1 || (rm === 7 && h.frm === 1)) r = Math.trunc(v);
@@ -376,27 +406,49 @@ function toInt(h: Hart, kind: number, rm: number, rd: number, v: number): number
  * RN(a·b + c) with one rounding: the product split exactly (uh + ul), then Boldo and Melquiond's
  * sum: (th, tl) = TwoSum(c, uh), v = RO(tl + ul), result RN(th + v).
  */
-function fmaD(h: Hart, rd: number, a: number, b: number, c: number): number {
+function fmaD(
+  h: Hart,
+  rd: number,
+  rs1: number,
+  rs2: number,
+  rs3: number,
+  negProduct: boolean,
+  negAddend: boolean,
+): number {
+  const a = negProduct ? -lastD[rs1] : lastD[rs1];
+  const b = lastD[rs2];
+  const c = negAddend ? -lastD[rs3] : lastD[rs3];
   if (!inRange(a) || !inRange(b) || !(c === 0 || inRange(c))) return NOT_HANDLED;
   const uh = twoProduct(a, b);
-  const ul = err;
+  const ul = scratch[0];
   const th = twoSum(c, uh);
-  const tl = err;
+  const tl = scratch[0];
   const s = twoSum(tl, ul);
-  const inexactLow = err !== 0;
-  const v = roundOdd(s, err);
+  const inexactLow = scratch[0] !== 0;
+  const v = roundOdd(s, scratch[0]);
   const z = twoSum(th, v);
-  if (z === 0 && (inexactLow || err !== 0)) return NOT_HANDLED;
-  return finishD(h, rd, z, inexactLow || err !== 0 ? NX : 0);
+  if (z === 0 && (inexactLow || scratch[0] !== 0)) return NOT_HANDLED;
+  return finishD(h, rd, z, inexactLow || scratch[0] !== 0 ? NX : 0);
 }
 
 /** Binary32: a·b is exact in binary64, so c + a·b = th + tl exactly; RO to 53 bits, then RN to 24. */
-function fmaS(h: Hart, rd: number, a: number, b: number, c: number): number {
+function fmaS(
+  h: Hart,
+  rd: number,
+  rs1: number,
+  rs2: number,
+  rs3: number,
+  negProduct: boolean,
+  negAddend: boolean,
+): number {
+  const a = negProduct ? -lastS[2 * rs1] : lastS[2 * rs1];
+  const b = lastS[2 * rs2];
+  const c = negAddend ? -lastS[2 * rs3] : lastS[2 * rs3];
   if (a - a !== 0 || b - b !== 0 || c - c !== 0) return NOT_HANDLED; // NaNs and infinities
   const th = twoSum(c, a * b);
   if (th === 0) return NOT_HANDLED; // signed zeros: softfloat decides
-  const v = roundOdd(th, err);
-  return roundS(h, rd, v, err === 0 ? 0 : NX);
+  const v = roundOdd(th, scratch[0]);
+  return roundS(h, rd, v, scratch[0] === 0 ? 0 : NX);
 }
 
 function loadStore(h: Hart, raw: number, opcode: number, rd: number, f3: number, rs1: number): number {
