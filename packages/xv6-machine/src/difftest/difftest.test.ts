@@ -58,7 +58,11 @@ describe.skipIf(!withQemu)(`difftest against QEMU${SKIP}`, () => {
     const p = generate(programSeed(SEED, 0));
     // csrrs x5, marchid, x0 as item 2 (QEMU reports its own architecture ID, we report 0), then an
     // addi that leaves x5 alone.
-    p.body = [...p.body.slice(0, 2), fixed("csrr marchid", 0xf120_22f3), fixed("addi x6, x6, 1", 0x0013_0313)];
+    p.body = [
+      ...p.body.slice(0, 2),
+      fixed("csrr marchid", 0xf120_22f3),
+      fixed("addi x6, x6, 1", 0x0013_0313),
+    ];
     const findings = await runPrograms(qemu, SEED, 0, [p], { engines: ["interp"] });
     expect(findings).toHaveLength(1);
     expect(findings[0].first?.item).toBe(2);
