@@ -350,7 +350,10 @@ function fromInt(h: Hart, kind: number, rm: number, rd: number, rs1: number, sin
   return DONE;
 }
 
-/** fcvt.d.s: every binary32 value but NaN is exact in binary64. */
+/**
+ * fcvt.d.s: every binary32 value but NaN is exact in binary64. (The helpers here take register
+ * numbers, not values: a double passed to a call V8 does not inline is boxed on the heap.)
+ */
 function widen(h: Hart, rd: number, rs1: number): number {
   return finishD(h, rd, lastS[2 * rs1], 0);
 }
