@@ -1,6 +1,8 @@
 // Differential testing against QEMU (see README.md, "Differential testing"): a seeded batch of
 // random programs on QEMU's virt board and on both of our engines, when QEMU is installed; and
 // proof that the harness reports a difference with its seed and first differing instruction.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFinding, runBatch, runPrograms } from "./campaign.js";
 import { fixed, generate } from "./generate.js";
@@ -23,6 +25,27 @@ describe("difftest generator", () => {
       buildBatch(Array.from({ length: 20 }, (_, i) => generate(programSeed(seed, i)))).elf;
     expect(batch(7)).toEqual(batch(7));
     expect(batch(7)).not.toEqual(batch(8));
+  });
+});
+
+describe("difftest command line", () => {
+  const cli = fileURLToPath(new URL("../../dist/difftest.js", import.meta.url));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 30_000 });
+
+  it("rejects an unknown flag or a bad number with the usage and exit 2, no stack trace", () => {
+    for (const args of [["--bogus"], ["--count", "x"], ["--batch", "0"], ["--seed=-1"]]) {
+      const r = run(...args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^difftest: [^]*\nusage: difftest/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("prints the usage on --help and exits 0", () => {
+    const r = run("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: difftest/);
   });
 });
 
