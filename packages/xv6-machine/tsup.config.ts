@@ -5,13 +5,20 @@ export default defineConfig([
   {
     entry: { index: "src/index.ts", "gdb-server": "src/gdb/server.ts" },
     format: ["esm", "cjs"],
+    // import.meta.url (where the hart worker is) in the CommonJS build too.
+    shims: true,
     dts: true,
     sourcemap: true,
     clean: true,
     target: "node20",
   },
   {
-    entry: { cli: "src/cli.ts", "qemu-cli": "src/qemu-cli.ts", difftest: "src/difftest/cli.ts" },
+    entry: {
+      cli: "src/cli.ts",
+      "qemu-cli": "src/qemu-cli.ts",
+      difftest: "src/difftest/cli.ts",
+      "hart-worker": "src/parallel/worker.ts",
+    },
     format: ["esm"],
     esbuildPlugins: [ownEntries({ "./index.js": "./index.js", "./gdb/server.js": "./gdb-server.js" })],
     sourcemap: true,

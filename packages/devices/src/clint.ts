@@ -10,18 +10,26 @@ export class Clint implements Device {
   /** mtimecmp per hart as (lo, hi) unsigned halves. */
   private readonly cmp: Float64Array;
   private readonly time: () => number;
-  /** Added to time() so software can write mtime. */
-  private timeOffset = 0;
+  /** [0] is added to time() so software can write mtime. */
+  private readonly offset: Float64Array;
 
-  constructor(harts: InterruptTarget[], time: () => number) {
+  /**
+   * `state` (from clintState) holds the registers when several CLINTs, one per thread, stand for
+   * one device; each then drives only the pins it is given (the others can be no-ops).
+   */
+  constructor(harts: InterruptTarget[], time: () => number, state?: ArrayBufferLike) {
     this.harts = harts;
-    this.msip = new Uint8Array(harts.length);
-    this.cmp = new Float64Array(harts.length * 2).fill(0xffffffff);
+    const buffer = state ?? clintState(harts.length, new ArrayBuffer(clintStateSize(harts.length)));
+    if (buffer.byteLength !== clintStateSize(harts.length))
+      throw new RangeError(`CLINT state was made for another number of harts than ${harts.length}`);
+    this.offset = new Float64Array(buffer, 0, 1);
+    this.cmp = new Float64Array(buffer, 8, harts.length * 2);
+    this.msip = new Uint8Array(buffer, 8 + 16 * harts.length, harts.length);
     this.time = time;
   }
 
   now(): number {
-    return this.time() + this.timeOffset;
+    return this.time() + this.offset[0];
   }
 
   /** mtimecmp of hart i as a number (exact below 2^53). */
@@ -76,11 +84,25 @@ export class Clint implements Device {
       const t = this.now();
       const lo = offset === 0xbff8 ? value >>> 0 : t % 4294967296;
       const hi = offset === 0xbffc ? value >>> 0 : Math.floor(t / 4294967296);
-      this.timeOffset += hi * 4294967296 + lo - t;
+      this.offset[0] += hi * 4294967296 + lo - t;
     } else if (offset >= 0x10000) {
       return false;
     }
     this.update();
     return true;
   }
+}
+
+function clintStateSize(harts: number): number {
+  return 8 + 16 * harts + ((harts + 7) & ~7);
+}
+
+/**
+ * The CLINT's registers in `buffer` (a SharedArrayBuffer by default, so CLINTs on several threads
+ * can share them), in their reset state: no timer set, no software interrupt.
+ */
+export function clintState(harts: number, buffer?: ArrayBufferLike): ArrayBufferLike {
+  const b = buffer ?? new SharedArrayBuffer(clintStateSize(harts));
+  new Float64Array(b, 8, harts * 2).fill(0xffffffff);
+  return b;
 }

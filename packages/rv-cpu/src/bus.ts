@@ -46,8 +46,14 @@ export class Ram {
   /** Per 4 KiB page: decoded instructions (op word and immediate), or undefined if never executed. */
   readonly codeOps: (Int32Array | undefined)[];
   readonly codeImms: (Int32Array | undefined)[];
-  /** 1 where codeOps holds something to invalidate on a store. */
+  /**
+   * Per page, a bit per holder of decoded code there that a store must invalidate: `codeBit` is
+   * this Ram's own. Harts sharing one Ram share its code caches and its one bit; parallel harts
+   * (see RamShare) each have their own Ram, cache and bit over the same shared bytes.
+   */
   readonly codeFlag: Uint8Array;
+  /** The bit in codeFlag that stands for this Ram's own code caches (0 for a thread without harts). */
+  readonly codeBit: number;
   /** Per page: the value of `entries` when a hart last started fetching from it. */
   readonly codeEntry: Float64Array;
   /** Per page: stores to it since a hart last started fetching from it. */
@@ -55,16 +61,15 @@ export class Ram {
   /** Counts fetch-page entries by any hart: a clock for how recently a code page was used. */
   entries = 0;
   /** Reservation addresses (RAM offsets of the 8-byte granule) per hart id, -1 when none. */
-  readonly reservations: Float64Array;
+  readonly reservations: Int32Array;
   /** Per hart id: the RAM page it is fetching from (-1 when none): such a page is not dropped. */
   readonly fetchPage: Int32Array;
-  /** How many entries of `reservations` are valid; stores skip the check when 0. */
-  reserved = 0;
-  /**
-   * Bumped whenever a page starts holding decoded code or a reservation: harts then drop the pages
-   * their store fast path may write without checking.
-   */
-  epoch = 0;
+  /** epoch, ptEpoch and reserved, in shared memory when the harts run in parallel. */
+  private readonly counters: Int32Array;
+  /** The bookkeeping other threads see, when harts run in parallel (see RamShare). */
+  private readonly share: SharedBook | null;
+  /** True when other threads' harts use these bytes too: atomics and cross-thread invalidation. */
+  readonly shared: boolean;
   /**
    * Per page: 1 while a translation cache may hold a translation read from a page-table entry in
    * it. Stores to such a page take the slow way, clear the mark and bump `ptEpoch`; an MMU whose
@@ -72,8 +77,6 @@ export class Ram {
    * otherwise (its page tables are unchanged).
    */
   readonly ptFlag: Uint8Array;
-  /** Counts stores to marked page-table pages. */
-  ptEpoch = 0;
   /** The compiled-code cache over this RAM, if a hart compiles. */
   codeWatcher: CodeWatcher | undefined;
 
@@ -81,12 +84,21 @@ export class Ram {
    * `buffer`, when given, holds the RAM's bytes (exactly `size` of them): a SharedArrayBuffer lets
    * another thread fault its pages in ahead of the guest (see xv6-machine's CLI).
    */
-  constructor(size: number, base = 0x8000_0000, maxHarts = 8, buffer?: ArrayBufferLike) {
+  constructor(
+    size: number,
+    base = 0x8000_0000,
+    maxHarts = 8,
+    buffer?: ArrayBufferLike,
+    share?: RamShare,
+  ) {
     if (!Number.isInteger(size) || size <= 0 || size % 4096 !== 0) {
       throw new RangeError(`RAM size must be a positive multiple of 4096 bytes, got ${size}`);
     }
     if (buffer !== undefined && buffer.byteLength !== size) {
       throw new RangeError(`RAM buffer holds ${buffer.byteLength} bytes, not ${size}`);
+    }
+    if (!Number.isInteger(maxHarts) || maxHarts < 1 || maxHarts > 8) {
+      throw new RangeError(`a RAM serves 1 to 8 harts, not ${maxHarts}`);
     }
     this.base = base;
     this.size = size;
@@ -96,12 +108,107 @@ export class Ram {
     const pages = size / 4096;
     this.codeOps = new Array(pages).fill(undefined);
     this.codeImms = new Array(pages).fill(undefined);
-    this.codeFlag = new Uint8Array(pages);
     this.codeEntry = new Float64Array(pages);
     this.codeStores = new Uint16Array(pages);
-    this.ptFlag = new Uint8Array(pages);
-    this.reservations = new Float64Array(maxHarts).fill(-1);
-    this.fetchPage = new Int32Array(maxHarts).fill(-1);
+    if (share === undefined) {
+      this.share = null;
+      this.shared = false;
+      this.codeBit = 1;
+      this.codeFlag = new Uint8Array(pages);
+      this.ptFlag = new Uint8Array(pages);
+      this.reservations = new Int32Array(maxHarts).fill(-1);
+      this.fetchPage = new Int32Array(maxHarts).fill(-1);
+      this.counters = new Int32Array(COUNTERS);
+    } else {
+      if (!(this.u8.buffer instanceof SharedArrayBuffer)) {
+        throw new RangeError("RAM shared between threads needs its bytes in a SharedArrayBuffer");
+      }
+      const book = openBook(share.state, pages, maxHarts);
+      if (!Number.isInteger(share.hart) || share.hart < -1 || share.hart >= maxHarts) {
+        throw new RangeError(`hart ${share.hart} is outside the shared RAM's ${maxHarts} harts`);
+      }
+      this.share = { ...book, self: share.hart, i64: new BigInt64Array(this.u8.buffer) };
+      this.shared = true;
+      this.codeBit = share.hart < 0 ? 0 : 1 << share.hart;
+      this.codeFlag = book.codeFlag;
+      this.ptFlag = book.ptFlag;
+      this.reservations = book.reservations;
+      this.fetchPage = book.fetchPage;
+      this.counters = book.counters;
+    }
+  }
+
+  /**
+   * Bumped whenever a page starts holding decoded code, a reservation or a page-table mark: harts
+   * then drop the pages their store fast path may write without checking.
+   */
+  get epoch(): number {
+    return this.counters[EPOCH];
+  }
+
+  /** Counts stores to marked page-table pages. */
+  get ptEpoch(): number {
+    return this.counters[PT_EPOCH];
+  }
+
+  /** How many entries of `reservations` are valid; stores skip the check when 0. */
+  get reserved(): number {
+    return this.counters[RESERVED];
+  }
+
+  private bump(counter: number, by: number): void {
+    if (this.shared) Atomics.add(this.counters, counter, by);
+    else this.counters[counter] += by;
+  }
+
+  /**
+   * Stores to page `page` must now invalidate this Ram's decoded code there (a hart started
+   * fetching from it). Harts drop their store fast paths when they next look at `epoch`.
+   */
+  holdCode(page: number): void {
+    if (this.shared) Atomics.or(this.codeFlag, page, this.codeBit);
+    else this.codeFlag[page] |= this.codeBit;
+    this.bump(EPOCH, 1);
+  }
+
+  /** A BigInt64Array over shared RAM, for 64-bit atomics (parallel harts only). */
+  get i64(): BigInt64Array {
+    const s = this.share;
+    if (s === null) throw new RangeError("64-bit atomics are for RAM shared between threads");
+    return s.i64;
+  }
+
+  /**
+   * Where another thread's hart may store: an acquire point (fence, AMO, LR/SC, trap return).
+   * A full barrier, then drops the code pages other threads stored to since the last one.
+   */
+  acquire(): void {
+    const s = this.share;
+    if (s === null) return;
+    // A locked read-modify-write: the barrier a fence needs, and the flag in one step.
+    if (Atomics.exchange(s.pending, s.self, 0) === 0) return;
+    const words = s.words;
+    const at = s.self * words;
+    for (let w = 0; w < words; w++) {
+      if (s.drops[at + w] === 0) continue;
+      let bits = Atomics.exchange(s.drops, at + w, 0);
+      while (bits !== 0) {
+        const b = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        this.dropCode(w * 32 + b);
+      }
+    }
+  }
+
+  /** Tells the harts in `holders` (codeFlag bits) that page `page` changed under their code. */
+  private postDrop(page: number, holders: number): void {
+    const s = this.share as SharedBook;
+    for (let h = 0; holders !== 0; h++, holders >>>= 1) {
+      if ((holders & 1) === 0) continue;
+      Atomics.or(s.drops, h * s.words + (page >>> 5), 1 << (page & 31));
+      Atomics.and(this.codeFlag, page, ~(1 << h));
+      Atomics.store(s.pending, h, 1);
+    }
   }
 
   /** True if [pa, pa+len) lies in RAM. */
@@ -142,7 +249,8 @@ export class Ram {
     this.codeOps[page]?.fill(0, 0, PAGE_SLOTS - 1);
     this.codeOps[page] = undefined;
     this.codeImms[page] = undefined;
-    this.codeFlag[page] = 0;
+    if (this.shared) Atomics.and(this.codeFlag, page, ~this.codeBit);
+    else this.codeFlag[page] = 0;
   }
 
   /**
@@ -157,29 +265,40 @@ export class Ram {
 
   /** Called for every store to RAM offset `off`; breaks reservations on its 8-byte granule. */
   breakReservations(off: number): void {
-    const granule = Math.floor(off / 8) * 8;
+    const granule = off & -8;
     const r = this.reservations;
     for (let i = 0; i < r.length; i++) {
-      if (r[i] === granule) {
-        r[i] = -1;
-        this.reserved--;
-      }
+      if (r[i] === granule && this.clearReservation(i, granule)) this.bump(RESERVED, -1);
     }
+  }
+
+  private clearReservation(id: number, granule: number): boolean {
+    if (!this.shared) {
+      this.reservations[id] = -1;
+      return true;
+    }
+    return Atomics.compareExchange(this.reservations, id, granule, -1) === granule;
   }
 
   /** Records hart `id`'s LR reservation on the granule holding RAM offset `off`. */
   reserve(id: number, off: number): void {
-    if (this.reservations[id] === -1) this.reserved++;
-    this.reservations[id] = Math.floor(off / 8) * 8;
-    this.epoch++;
+    const g = off & -8;
+    let old: number;
+    if (this.shared) old = Atomics.exchange(this.reservations, id, g);
+    else {
+      old = this.reservations[id];
+      this.reservations[id] = g;
+    }
+    if (old === -1) this.bump(RESERVED, 1);
+    this.bump(EPOCH, 1);
   }
 
-  /** Drops hart `id`'s reservation, if any. */
-  unreserve(id: number): void {
-    if (this.reservations[id] !== -1) {
-      this.reservations[id] = -1;
-      this.reserved--;
-    }
+  /** Drops hart `id`'s reservation; true if it was on the granule holding RAM offset `off`. */
+  unreserve(id: number, off = -1): boolean {
+    const g = this.reservations[id];
+    if (g === -1 || !this.clearReservation(id, g)) return false;
+    this.bump(RESERVED, -1);
+    return g === (off & -8);
   }
 
   /** True if some reservation lies in RAM page `page`. */
@@ -194,7 +313,7 @@ export class Ram {
     if (this.ptFlag[page] !== 0) return;
     this.ptFlag[page] = 1;
     // Harts drop the page from their store fast paths.
-    this.epoch++;
+    this.bump(EPOCH, 1);
   }
 
   /**
@@ -206,9 +325,12 @@ export class Ram {
     for (let p = off >>> 12; p <= (end - 1) >>> 12; p++) {
       if (this.ptFlag[p] !== 0 && !walker) {
         this.ptFlag[p] = 0;
-        this.ptEpoch++;
+        this.bump(PT_EPOCH, 1);
       }
-      if (!this.codeFlag[p]) continue;
+      const holders = this.codeFlag[p];
+      if (holders === 0) continue;
+      if ((holders & ~this.codeBit) !== 0) this.postDrop(p, holders & ~this.codeBit);
+      if ((holders & this.codeBit) === 0) continue;
       if (
         this.entries - this.codeEntry[p] > STALE_CODE ||
         (++this.codeStores[p] > CODE_STORES && this.idle(p))
@@ -220,7 +342,7 @@ export class Ram {
       }
     }
     if (this.reserved !== 0) {
-      for (let g = Math.floor(off / 8) * 8; g < off + len; g += 8) this.breakReservations(g);
+      for (let g = off & -8; g < off + len; g += 8) this.breakReservations(g);
     }
   }
 
@@ -242,6 +364,82 @@ export class Ram {
     const off = pa - this.base;
     return this.u8.slice(off, off + len);
   }
+}
+
+const EPOCH = 0;
+const PT_EPOCH = 1;
+const RESERVED = 2;
+const COUNTERS = 4;
+
+/**
+ * How a Ram joins others over the same shared bytes, one per thread: `state` comes from
+ * Ram.shareState (the same buffer for all), `hart` is the id of the one hart that uses this Ram,
+ * or -1 for a thread without harts (devices, loaders).
+ */
+export interface RamShare {
+  state: SharedArrayBuffer;
+  hart: number;
+}
+
+interface Book {
+  counters: Int32Array;
+  codeFlag: Uint8Array;
+  ptFlag: Uint8Array;
+  reservations: Int32Array;
+  fetchPage: Int32Array;
+  /** Per hart: 1 when `drops` holds pages for it. */
+  pending: Int32Array;
+  /** Per hart, a bit per page: code there was stored to by another thread. */
+  drops: Int32Array;
+  words: number;
+}
+
+interface SharedBook extends Book {
+  self: number;
+  i64: BigInt64Array;
+}
+
+function bookLayout(pages: number, harts: number) {
+  const words = Math.ceil(pages / 32);
+  const counters = 0;
+  const reservations = counters + COUNTERS * 4;
+  const fetchPage = reservations + harts * 4;
+  const pending = fetchPage + harts * 4;
+  const drops = pending + harts * 4;
+  const codeFlag = drops + harts * words * 4;
+  const ptFlag = codeFlag + pages;
+  return { words, counters, reservations, fetchPage, pending, drops, codeFlag, ptFlag, size: ptFlag + pages };
+}
+
+function openBook(state: SharedArrayBuffer, pages: number, harts: number): Book {
+  const l = bookLayout(pages, harts);
+  if (!(state instanceof SharedArrayBuffer) || state.byteLength !== l.size) {
+    throw new RangeError("the shared RAM state was made for another RAM size or hart count");
+  }
+  return {
+    counters: new Int32Array(state, l.counters, COUNTERS),
+    reservations: new Int32Array(state, l.reservations, harts),
+    fetchPage: new Int32Array(state, l.fetchPage, harts),
+    pending: new Int32Array(state, l.pending, harts),
+    drops: new Int32Array(state, l.drops, harts * l.words),
+    codeFlag: new Uint8Array(state, l.codeFlag, pages),
+    ptFlag: new Uint8Array(state, l.ptFlag, pages),
+    words: l.words,
+  };
+}
+
+/**
+ * The bookkeeping that Rams on several threads share over one SharedArrayBuffer of RAM bytes
+ * (code-cache holders, page-table marks, reservations, invalidations): pass it to each Ram as
+ * `{ state, hart }`.
+ */
+export function shareRamState(size: number, maxHarts: number): SharedArrayBuffer {
+  const l = bookLayout(size / 4096, maxHarts);
+  const state = new SharedArrayBuffer(l.size);
+  const b = openBook(state, size / 4096, maxHarts);
+  b.reservations.fill(-1);
+  b.fetchPage.fill(-1);
+  return state;
 }
 
 /** The physical address space as a hart sees it. */

@@ -261,6 +261,10 @@ export class Hart {
   private readonly fpage = new Int32Array(4 * FETCH_TLB_SIZE);
   private seenEpoch = -1;
 
+  /** The value the last LR read, which SC swaps from when harts run on several threads. */
+  private lrLo = 0;
+  private lrHi = 0;
+
   /** Set when an exception was taken inside a helper; the executor re-reads the fetch state. */
   /** @internal */
   trapped = false;
@@ -399,6 +403,20 @@ export class Hart {
     this.stagLo.fill(1);
   }
 
+  /**
+   * An acquire point when harts on other threads share the RAM (fence, AMO, LR/SC): a barrier,
+   * their stores to this hart's code are taken in, and pages that became code, reserved or page
+   * tables there leave this hart's store fast path.
+   */
+  private acquireShared(): void {
+    const ram = this.ram;
+    ram.acquire();
+    if (ram.epoch !== this.seenEpoch) {
+      this.seenEpoch = ram.epoch;
+      this.flushStoreTlb();
+    }
+  }
+
   /** Effective privilege for loads and stores (MPRV applies MPP in M-mode). */
   private dataPriv(): number {
     if (this.priv === PRIV_M && this.mstatus & MSTATUS_MPRV) return (this.mstatus & MSTATUS_MPP) >>> 11;
@@ -475,10 +493,9 @@ export class Hart {
       ram.codeOps[page] = ops;
       ram.codeImms[page] = new Int32Array(PAGE_SLOTS);
     }
-    if (ram.codeFlag[page] === 0) {
+    if ((ram.codeFlag[page] & ram.codeBit) === 0) {
       // Stores to this page must now go the slow way, so that they invalidate what we decode.
-      ram.codeFlag[page] = 1;
-      ram.epoch++;
+      ram.holdCode(page);
       this.flushStoreTlb();
     }
     ram.codeEntry[page] = ram.entries++;
@@ -908,12 +925,29 @@ export class Hart {
     if (pa < 0) return;
     const ram = this.ram;
     const off = pa - ram.base;
-    const lo = ram.i32[off >>> 2];
     const rd = (w >>> 8) & 127;
-    x[rd] = lo;
-    x[rd + 1] = size === 8 ? ram.i32[(off >>> 2) + 1] : lo >> 31;
+    let lo: number;
+    let hi: number;
+    if (!ram.shared) {
+      lo = ram.i32[off >>> 2];
+      hi = size === 8 ? ram.i32[(off >>> 2) + 1] : lo >> 31;
+    } else if (size === 4) {
+      lo = Atomics.load(ram.i32, off >>> 2);
+      hi = lo >> 31;
+    } else {
+      // One 64-bit read, so that SC's compare-and-swap compares against a value that existed.
+      const v = Atomics.load(ram.i64, off >>> 3);
+      lo = Number(BigInt.asIntN(32, v));
+      hi = Number(v >> 32n);
+    }
+    // Reserved first: a store by another thread after this load breaks it (or changes the value).
     ram.reserve(this.id, off);
+    this.lrLo = lo;
+    this.lrHi = hi;
+    x[rd] = lo;
+    x[rd + 1] = hi;
     this.flushStoreTlb();
+    if (ram.shared) this.acquireShared();
   }
 
   private storeConditional(w: number, size: number): void {
@@ -924,16 +958,24 @@ export class Hart {
     if (pa < 0) return;
     const ram = this.ram;
     const off = pa - ram.base;
-    const ok = ram.reservations[this.id] === Math.floor(off / 8) * 8;
-    ram.unreserve(this.id);
+    let ok = ram.unreserve(this.id, off);
     const rd = (w >>> 8) & 127;
-    if (ok) {
+    if (ok && !ram.shared) {
       ram.i32[off >>> 2] = x[rs2];
       if (size === 8) ram.i32[(off >>> 2) + 1] = x[rs2 + 1];
-      ram.noteStore(off, size);
+    } else if (ok && size === 4) {
+      // Another thread's store between the reservation check and here changed the value (or
+      // broke the reservation before the check): the swap fails then.
+      ok = Atomics.compareExchange(ram.i32, off >>> 2, this.lrLo, x[rs2]) === this.lrLo;
+    } else if (ok) {
+      const old = (BigInt(this.lrHi) << 32n) | BigInt(this.lrLo >>> 0);
+      const now = (BigInt(x[rs2 + 1]) << 32n) | BigInt(x[rs2] >>> 0);
+      ok = Atomics.compareExchange(ram.i64, off >>> 3, old, now) === old;
     }
+    if (ok) ram.noteStore(off, size);
     x[rd] = ok ? 0 : 1;
     x[rd + 1] = 0;
+    if (ram.shared) this.acquireShared();
   }
 
   /** CSR instruction at slot idx. Returns false if it raised an exception. */
@@ -1016,6 +1058,7 @@ export class Hart {
    */
   run(budget: number): number {
     const ram = this.ram;
+    if (ram.shared) ram.acquire();
     if (ram.epoch !== this.seenEpoch) {
       this.seenEpoch = ram.epoch;
       this.flushStoreTlb();
@@ -1544,7 +1587,9 @@ export class Hart {
           }
           case Op.FENCE:
           case Op.FENCE_I:
-            // Stores keep decoded code coherent already, so fence.i has nothing left to do.
+            // Stores keep decoded code coherent already, so fence.i has nothing left to do on one
+            // thread; with harts on other threads, it is a barrier and takes in their code stores.
+            if (ram.shared) this.acquireShared();
             idx += w >>> 27;
             continue;
           case Op.UNDECODED:
@@ -1628,6 +1673,8 @@ export class Hart {
             if (op === Op.LR_W || op === Op.LR_D) this.loadReserved(w, size);
             else if (op === Op.SC_W || op === Op.SC_D) this.storeConditional(w, size);
             else runAmo(this, w, imms[idx], size);
+            // Other threads' harts: what they stored before their release is visible from here.
+            if (ram.shared) this.acquireShared();
             if (this.trapped) {
               this.trapped = false;
               notRetired++;
@@ -1661,6 +1708,7 @@ export class Hart {
               // clock counting this instruction), rather than ending the run.
               this.instret += steps - notRetired - counted;
               counted = steps - notRetired;
+              if (ram.shared) ram.acquire();
               if (ram.epoch !== this.seenEpoch) {
                 this.seenEpoch = ram.epoch;
                 this.flushStoreTlb();

@@ -1,7 +1,7 @@
 // The CLINT lives in @xv6-machine/devices with the board's other devices; re-exported for old imports.
 export { Clint, type InterruptTarget } from "@xv6-machine/devices";
 export { BareMachine, type BareOptions, type BareResult, runBare } from "./bare.js";
-export { type Bus, type Device, PAGE_SLOTS, Ram, SimpleBus } from "./bus.js";
+export { type Bus, type Device, PAGE_SLOTS, Ram, type RamShare, SimpleBus, shareRamState } from "./bus.js";
 export { EngineMismatch, hartDiff, ramDiff } from "./check.js";
 export {
   DebugPoints,

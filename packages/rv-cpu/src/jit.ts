@@ -227,6 +227,9 @@ export class CodeCache implements CodeWatcher {
       if (ops[idx] === Op.UNDECODED) decodeSlot(this.ram, page, ops, imms, idx, this.dec);
       const w = ops[idx];
       if (!compilable(w & 255)) break;
+      // With harts on other threads a fence is an acquire point (see Hart.acquireShared): the
+      // interpreter runs it.
+      if (this.ram.shared && ((w & 255) === Op.FENCE || (w & 255) === Op.FENCE_I)) break;
       slots.push(idx);
       if (endsBlock(w & 255)) return { start, slots, next: -1 };
       idx += w >>> 27;

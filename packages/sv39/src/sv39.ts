@@ -174,8 +174,10 @@ export class Sv39Mmu {
       if (!permitted(pteLo, r.access, r.priv, r.sum, r.mxr)) return PAGE_FAULT;
       const want = r.access === STORE ? PTE_A | PTE_D : PTE_A;
       if ((pteLo & want) !== want) {
+        // Atomic, as the spec asks: a hart on another thread may be writing this PTE. If it
+        // changed since it was read, the walk starts again from the root.
+        if (Atomics.compareExchange(mem.i32, i, pteLo, pteLo | want) !== pteLo) return this.walk(r, t);
         pteLo |= want;
-        mem.i32[i] = pteLo;
         mem.noteStore(off, 4, true);
       }
       // The 4 KiB page inside a superpage takes its lower VPN bits from the address.

@@ -17,8 +17,9 @@ const MIB = 1 << 20;
 
 const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cpus N] [--mem MIB]
                    [--virtio legacy|modern] [--clock deterministic|realtime]
-                   [--engine jit|interp|check] [--cmd "LINE"]... [--timeout SECONDS]
-                   [--gdb PORT [--wait-gdb]]`;
+                   [--engine jit|interp|check] [--parallel] [--cmd "LINE"]...
+                   [--timeout SECONDS] [--gdb PORT [--wait-gdb]]
+  --parallel   each hart on its own thread (real time; not with --gdb or --engine check)`;
 
 /** Exit statuses. */
 const EXIT_OK = 0;
@@ -80,6 +81,7 @@ interface Parsed {
   timeout?: number;
   gdb?: number;
   waitGdb: boolean;
+  parallel: boolean;
 }
 
 function parse(argv: string[]): Parsed | "help" {
@@ -100,6 +102,7 @@ function parse(argv: string[]): Parsed | "help" {
         timeout: { type: "string" },
         gdb: { type: "string" },
         "wait-gdb": { type: "boolean" },
+        parallel: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -113,7 +116,10 @@ function parse(argv: string[]): Parsed | "help" {
   const virtio = (v.virtio as string | undefined) ?? "modern";
   if (virtio !== "legacy" && virtio !== "modern")
     throw new UsageError(`--virtio must be legacy or modern, got '${virtio}'`);
-  const clock = (v.clock as string | undefined) ?? "deterministic";
+  const parallel = v.parallel === true;
+  const clock = (v.clock as string | undefined) ?? (parallel ? "realtime" : "deterministic");
+  if (parallel && clock !== "realtime")
+    throw new UsageError("--parallel runs in real time: it cannot be used with --clock deterministic");
   if (clock !== "deterministic" && clock !== "realtime") {
     throw new UsageError(`--clock must be deterministic or realtime, got '${clock}'`);
   }
@@ -132,6 +138,8 @@ function parse(argv: string[]): Parsed | "help" {
   }
   const gdb = v.gdb === undefined ? undefined : intOption(v.gdb as string, "gdb", 1, 65535, 0);
   if (v["wait-gdb"] && gdb === undefined) throw new UsageError("--wait-gdb needs --gdb PORT");
+  if (parallel && engine === "check") throw new UsageError("--parallel cannot be used with --engine check");
+  if (parallel && gdb !== undefined) throw new UsageError("--parallel cannot be used with --gdb");
   if (gdb !== undefined && engine === "check")
     throw new UsageError("--gdb cannot be used with --engine check");
   if (gdb !== undefined && (v.cmd as string[] | undefined)?.length)
@@ -149,6 +157,7 @@ function parse(argv: string[]): Parsed | "help" {
     timeout,
     gdb,
     waitGdb: v["wait-gdb"] === true,
+    parallel,
   };
 }
 
@@ -198,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
       virtio: args.virtio,
       clock: args.clock,
       engine: args.engine,
+      parallel: args.parallel,
       output: out,
       memory: prefaultedMemory(args.mem * MIB),
     });

@@ -3,6 +3,7 @@ import {
   CLINT_BASE,
   CLINT_SIZE,
   Clint,
+  clintState,
   FINISHER_BASE,
   FINISHER_SIZE,
   Finisher,
@@ -34,10 +35,12 @@ import {
   Ram,
   ramDiff,
   SimpleBus,
+  shareRamState,
   type Watchpoint,
 } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
+import { ParallelHarts } from "./parallel/harts.js";
 
 export { CLINT_BASE, FINISHER_BASE, PLIC_BASE, RAM_BASE, UART_BASE, UART_IRQ, VIRTIO_BASE, VIRTIO_IRQ };
 
@@ -76,7 +79,16 @@ export interface MachineOptions {
    * passes a SharedArrayBuffer whose pages a worker thread faults in while the guest boots.
    */
   memory?: ArrayBufferLike;
+  /**
+   * Each hart on its own worker thread, with RAM in a SharedArrayBuffer and the devices on this
+   * thread (see the README's "Parallel harts"). Needs the real-time clock (the default then);
+   * `harts` is empty, since the harts live on their threads. Call close() when done.
+   */
+  parallel?: boolean;
 }
+
+/** How long a parallel machine's slice serves the harts' device accesses before it returns. */
+const PARALLEL_SLICE_MS = 10;
 
 export class MachineError extends Error {
   override name = "MachineError";
@@ -153,6 +165,8 @@ export class Machine {
   private quietAt = -1;
   /** mtime when the last byte of output appeared. */
   private outputAt = 0;
+  /** The harts' threads, when they run in parallel. */
+  private readonly par: ParallelHarts | undefined;
   /** The interpreted twin in check mode, and how many slices both have run. */
   private readonly twin: Machine | undefined;
   private slices = 0;
@@ -168,7 +182,12 @@ export class Machine {
     const mem = opts.memMiB ?? 128;
     if (!Number.isInteger(mem) || mem < 16 || mem > 2048)
       throw new MachineError("memory must be 16 to 2048 MiB");
-    this.clockMode = opts.clock ?? "deterministic";
+    const parallel = opts.parallel === true;
+    this.clockMode = opts.clock ?? (parallel ? "realtime" : "deterministic");
+    if (parallel && this.clockMode !== "realtime")
+      throw new MachineError("parallel harts run in real time: the deterministic clock needs one thread");
+    if (parallel && opts.engine === "check")
+      throw new MachineError("the check engine runs on one thread: it cannot be used with parallel harts");
     if (opts.engine === "check") {
       if (this.clockMode !== "deterministic")
         throw new MachineError("the check engine needs the deterministic clock");
@@ -183,13 +202,20 @@ export class Machine {
     this.onOutput = opts.output;
     if (opts.memory !== undefined && opts.memory.byteLength !== mem * MIB)
       throw new MachineError(`the memory buffer holds ${opts.memory.byteLength} bytes, not ${mem} MiB`);
-    this.ram = new Ram(mem * MIB, RAM_BASE, cpus, opts.memory);
+    const size = mem * MIB;
+    let memory = opts.memory;
+    let ramState: SharedArrayBuffer | undefined;
+    if (parallel) {
+      if (!(memory instanceof SharedArrayBuffer)) memory = new SharedArrayBuffer(size);
+      ramState = shareRamState(size, cpus);
+    }
+    this.ram = new Ram(size, RAM_BASE, cpus, memory, ramState && { state: ramState, hart: -1 });
     this.bus = new SimpleBus(this.ram);
     const elf = parseElf(opts.kernel);
     loadSegments(this.ram, elf);
     this.roundStart = new Float64Array(cpus);
     this.harts = [];
-    for (let id = 0; id < cpus; id++) {
+    for (let id = 0; id < cpus && !parallel; id++) {
       const hart: Hart = new Hart({
         bus: this.bus,
         id,
@@ -202,8 +228,22 @@ export class Machine {
       hart.yieldOnSpin = cpus > 1;
       this.harts.push(hart);
     }
-    this.clint = new Clint(this.harts, () => this.now());
-    this.plic = new Plic(this.harts);
+    const clintBuffer = parallel ? clintState(cpus) : undefined;
+    if (parallel) {
+      this.par = new ParallelHarts(cpus, this.bus);
+      const par = this.par;
+      const pins = Array.from({ length: cpus }, (_, h) => par.pins(h));
+      // The harts' threads drive their own timer pins from the shared registers.
+      this.clint = new Clint(
+        pins.map(() => ({ setInterrupt() {} })),
+        () => this.now(),
+        clintBuffer,
+      );
+      this.plic = new Plic(pins);
+    } else {
+      this.clint = new Clint(this.harts, () => this.now());
+      this.plic = new Plic(this.harts);
+    }
     this.uart = new Uart16550(this.plic.line(UART_IRQ), (b) => this.emit(b));
     this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(elf.entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
     this.bus.map(FINISHER_BASE, FINISHER_SIZE, new Finisher((code) => this.off(code)));
@@ -220,10 +260,43 @@ export class Machine {
       });
       this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.disk);
     }
+    if (this.par !== undefined) {
+      const remote = [
+        { base: FINISHER_BASE, size: FINISHER_SIZE },
+        { base: PLIC_BASE, size: PLIC_SIZE },
+        { base: UART_BASE, size: UART_SIZE },
+      ];
+      if (this.disk) remote.push({ base: VIRTIO_BASE, size: VIRTIO_SIZE });
+      this.par.start({
+        cpus,
+        ramSize: size,
+        ram: memory as SharedArrayBuffer,
+        ramState: ramState as SharedArrayBuffer,
+        clint: clintBuffer as SharedArrayBuffer,
+        engine: opts.engine === "interp" ? "interp" : "jit",
+        entry: elf.entry,
+        start: performance.timeOrigin + this.wallStart,
+        remote,
+      });
+    }
+  }
+
+  /** True when the harts run on threads of their own (see MachineOptions.parallel). */
+  get parallel(): boolean {
+    return this.par !== undefined;
+  }
+
+  /**
+   * Ends the harts' threads (parallel harts; nothing to do otherwise) and resolves once they have
+   * stopped. The machine runs no more after it.
+   */
+  close(): Promise<void> {
+    return this.par?.stop() ?? Promise.resolve();
   }
 
   private off(code: number): void {
     if (this.powerOff === undefined) this.powerOff = code;
+    void this.par?.stop();
   }
 
   private emit(byte: number): void {
@@ -310,7 +383,28 @@ export class Machine {
     return Math.max(1, Math.min(SOLO_QUANTUM, Math.ceil(left)));
   }
 
+  /**
+   * Parallel harts run on their own; a slice answers their device accesses for a while, feeds
+   * typed input, and notes the instructions they retired.
+   */
+  private parallelSlice(par: ParallelHarts): SliceResult {
+    if (this.powerOff === undefined) {
+      par.serveFor(PARALLEL_SLICE_MS, () => {
+        this.feedInput();
+        return this.powerOff !== undefined;
+      });
+    }
+    this.instructions = par.instructions();
+    if (par.failure !== undefined) {
+      void par.stop();
+      throw new MachineError(`a hart's thread failed: ${par.failure}`);
+    }
+    if (par.allWaiting()) this.quietAt = this.output.length;
+    return this.powerOff !== undefined ? "off" : "running";
+  }
+
   private slice(budget: number): SliceResult {
+    if (this.par !== undefined) return this.parallelSlice(this.par);
     let done = 0;
     let halted = false;
     while (done < budget && !halted) {
@@ -412,6 +506,7 @@ export class Machine {
    * changing them.
    */
   attachDebugger(): DebugPoints {
+    if (this.par !== undefined) throw new MachineError("a debugger cannot attach to parallel harts");
     if (this.points === undefined) {
       this.points = new DebugPoints();
       for (const h of this.harts) h.debug = this.points;
@@ -477,7 +572,8 @@ export class Machine {
    * come (devices answer at once, so they cannot wake a hart later on their own).
    */
   stuck(): boolean {
-    if (this.powerOff !== undefined || !this.allWaiting()) return false;
+    // Parallel harts run in real time, and each sleeps until its own timer.
+    if (this.par !== undefined || this.powerOff !== undefined || !this.allWaiting()) return false;
     if (this.input.length > 0 && this.uart.rxSpace > 0) return false;
     this.clint.update();
     const now = this.now();
@@ -490,6 +586,7 @@ export class Machine {
   }
 
   private allWaiting(): boolean {
+    if (this.par !== undefined) return this.par.allWaiting();
     for (const h of this.harts) if (!h.waiting) return false;
     return true;
   }

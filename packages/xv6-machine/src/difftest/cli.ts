@@ -45,10 +45,10 @@ function parse(argv: string[]): Options | { message: string; code: number } {
     if (values.help) return { message: USAGE, code: 0 };
     const only = values.only === undefined ? undefined : count("only", values.only, 0);
     return {
-      seed: count("seed", values.seed, 0),
-      start: only ?? count("start", values.start, 0),
-      count: only === undefined ? count("count", values.count, 1) : 1,
-      batch: count("batch", values.batch, 1),
+      seed: count("seed", values.seed ?? "1", 0),
+      start: only ?? count("start", values.start ?? "0", 0),
+      count: only === undefined ? count("count", values.count ?? "1000", 1) : 1,
+      batch: count("batch", values.batch ?? "250", 1),
     };
   } catch (e) {
     return { message: `difftest: ${(e as Error).message}\n${USAGE}`, code: 2 };

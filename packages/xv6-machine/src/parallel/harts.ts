@@ -1,0 +1,187 @@
+/**
+ * The device thread's side of parallel harts: one worker thread per hart (see worker.ts), RAM in a
+ * SharedArrayBuffer, and MMIO from the harts answered here, where the devices live.
+ */
+import { Worker } from "node:worker_threads";
+import type { Device, InterruptTarget } from "@xv6-machine/devices";
+import type { Engine } from "@xv6-machine/rv-cpu";
+import {
+  Control,
+  DONE,
+  DOOR,
+  ERROR,
+  IRQ,
+  OP,
+  PA,
+  READ,
+  REQUEST,
+  RESULT,
+  SIZE,
+  STATE,
+  STOP,
+  VALUE,
+  WAITING,
+} from "./control.js";
+import type { HartThreadData } from "./worker.js";
+
+/** Polls of the doorbell before the device thread sleeps on it. */
+const SPIN = 2_000;
+
+export interface ParallelOptions {
+  cpus: number;
+  ramSize: number;
+  ram: SharedArrayBuffer;
+  ramState: SharedArrayBuffer;
+  clint: SharedArrayBuffer;
+  engine: Engine;
+  entry: number;
+  start: number;
+  /** Where the devices answered on this thread sit. */
+  remote: { base: number; size: number }[];
+}
+
+/** The built worker: dist/hart-worker.js, also when this module runs from its TypeScript source. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) return new URL("../../dist/hart-worker.js", here);
+  return new URL("./hart-worker.js", here);
+}
+
+export class ParallelHarts {
+  readonly control: Control;
+  private readonly workers: Worker[] = [];
+  private readonly bus: Device;
+  /** Why a hart's thread failed, if one did. */
+  failure: string | undefined;
+  private stopped = false;
+  private exited = 0;
+  private readonly allExited: Promise<void>;
+
+  private exitedAll: () => void = () => {};
+
+  constructor(cpus: number, bus: Device) {
+    this.control = new Control(cpus);
+    this.bus = bus;
+    this.allExited = new Promise((r) => {
+      this.exitedAll = r;
+    });
+  }
+
+  /** Starts a thread per hart: RAM must hold what they boot by now. */
+  start(o: ParallelOptions): void {
+    for (let id = 0; id < o.cpus; id++) {
+      const data: HartThreadData = {
+        id,
+        cpus: o.cpus,
+        ramSize: o.ramSize,
+        ram: o.ram,
+        ramState: o.ramState,
+        control: this.control.buffer,
+        clint: o.clint,
+        engine: o.engine,
+        entry: o.entry,
+        start: o.start,
+        remote: o.remote,
+      };
+      const w = new Worker(workerUrl(), { workerData: data });
+      w.on("message", (m: { kind: string; message?: string }) => {
+        if (m.kind === "failed" && this.failure === undefined) this.failure = `hart ${id}: ${m.message}`;
+      });
+      w.on("error", (e) => {
+        if (this.failure === undefined) this.failure = `hart ${id}: ${e.stack ?? e.message}`;
+      });
+      w.on("exit", () => {
+        if (++this.exited === o.cpus) this.exitedAll();
+      });
+      // A machine left running does not keep the process alive.
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  /** The pins through which the PLIC drives hart `h`'s MEIP and SEIP. */
+  pins(h: number): InterruptTarget {
+    const c = this.control;
+    const i = c.at(h, IRQ);
+    return {
+      setInterrupt(bit: number, level: boolean): void {
+        if (!level) {
+          Atomics.and(c.i32, i, ~bit);
+          return;
+        }
+        if ((Atomics.or(c.i32, i, bit) & bit) === 0) c.wake(h);
+      },
+    };
+  }
+
+  /** Answers every waiting MMIO request; returns how many there were. */
+  serve(): number {
+    const c = this.control.i32;
+    let n = 0;
+    for (let h = 0; h < this.control.harts; h++) {
+      const box = this.control.at(h, 0);
+      if (Atomics.load(c, box + STATE) !== REQUEST) continue;
+      const pa = c[box + PA] >>> 0;
+      const size = c[box + SIZE];
+      if (c[box + OP] === READ) {
+        const v = this.bus.read(pa, size);
+        c[box + RESULT] = v;
+        c[box + ERROR] = v < 0 ? 1 : 0;
+      } else {
+        c[box + ERROR] = this.bus.write(pa, size, c[box + VALUE] >>> 0) ? 0 : 1;
+      }
+      Atomics.store(c, box + STATE, DONE);
+      Atomics.notify(c, box + STATE);
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Serves MMIO until `ms` have passed or `done()` says to stop, sleeping on the doorbell when no
+   * request comes (a short spin first: an answer within microseconds keeps a hart from sleeping).
+   */
+  serveFor(ms: number, done: () => boolean): void {
+    const c = this.control.i32;
+    const until = performance.now() + ms;
+    for (;;) {
+      const seen = Atomics.load(c, DOOR);
+      if (this.serve() > 0) continue;
+      if (done() || this.failure !== undefined) return;
+      const left = until - performance.now();
+      if (left <= 0) return;
+      let k = 0;
+      while (k < SPIN && Atomics.load(c, DOOR) === seen) k++;
+      if (k === SPIN) Atomics.wait(c, DOOR, seen, left);
+    }
+  }
+
+  /** Instructions retired, summed over harts (as of each hart's last quantum). */
+  instructions(): number {
+    let n = 0;
+    for (const v of this.control.instret) n += v;
+    return n;
+  }
+
+  /** True when every hart sleeps in wfi. */
+  allWaiting(): boolean {
+    const c = this.control;
+    for (let h = 0; h < c.harts; h++) if (Atomics.load(c.i32, c.at(h, WAITING)) === 0) return false;
+    return true;
+  }
+
+  /** Tells every hart to stop, wakes them, and resolves once every thread has ended. */
+  stop(): Promise<void> {
+    if (!this.stopped) {
+      this.stopped = true;
+      const c = this.control;
+      Atomics.store(c.i32, STOP, 1);
+      for (let h = 0; h < c.harts; h++) {
+        c.wake(h);
+        Atomics.notify(c.i32, c.at(h, STATE));
+      }
+      for (const w of this.workers) void w.terminate();
+    }
+    return this.allExited;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * One hart on its own thread (see harts.ts): RAM and its bookkeeping are shared; the boot ROM and
+ * the CLINT (whose registers are shared) answer here; every other device is asked on the device
+ * thread through this hart's mailbox.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { BootRom, CLINT_BASE, CLINT_SIZE, Clint, type Device, MIP_MEIP, MIP_SEIP, RAM_BASE, ROM_BASE, ROM_SIZE } from "@xv6-machine/devices";
+import { type Engine, Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
+import { Sv39Mmu } from "@xv6-machine/sv39";
+import {
+  Control,
+  DONE,
+  DOOR,
+  ERROR,
+  IDLE,
+  IRQ,
+  OP,
+  PA,
+  READ,
+  REQUEST,
+  RESULT,
+  SIZE,
+  STATE,
+  VALUE,
+  WAITING,
+  WAKE,
+  WRITE,
+} from "./control.js";
+
+export interface HartThreadData {
+  id: number;
+  cpus: number;
+  ramSize: number;
+  ram: SharedArrayBuffer;
+  ramState: SharedArrayBuffer;
+  control: SharedArrayBuffer;
+  clint: SharedArrayBuffer;
+  engine: Engine;
+  entry: number;
+  /** performance.timeOrigin + performance.now() on the device thread when mtime was 0. */
+  start: number;
+  /** Device ranges answered on the device thread. */
+  remote: { base: number; size: number }[];
+}
+
+/** Instructions a hart runs between looks at its interrupt pins, the timer and the stop flag. */
+const QUANTUM = 20_000;
+/** Polls of a mailbox before sleeping on it: the device thread usually answers within them. */
+const SPIN = 2_000;
+/** The longest a sleeping hart waits before looking again (a timer set by another thread). */
+const MAX_SLEEP_MS = 1_000;
+const EXTERNAL = MIP_MEIP | MIP_SEIP;
+
+const d = workerData as HartThreadData;
+const ctl = new Control(d.cpus, d.control);
+const c = ctl.i32;
+const startHere = d.start - performance.timeOrigin;
+const now = (): number => Math.floor((performance.now() - startHere) * 10_000);
+
+const ram = new Ram(d.ramSize, RAM_BASE, d.cpus, d.ram, { state: d.ramState, hart: d.id });
+const bus = new SimpleBus(ram);
+const hart = new Hart({ bus, id: d.id, mmu: new Sv39Mmu(ram), clock: { now }, resetPc: ROM_BASE, engine: d.engine });
+const pins = Array.from({ length: d.cpus }, (_, h) => (h === d.id ? hart : { setInterrupt() {} }));
+const clint = new Clint(pins, now, d.clint);
+
+/** Takes in the external interrupt pins the PLIC drives on the device thread. */
+function syncPins(): void {
+  hart.mipHw = (hart.mipHw & ~EXTERNAL) | Atomics.load(c, ctl.at(d.id, IRQ));
+}
+
+/** The CLINT, with a wake-up for a hart whose msip or mtimecmp another hart writes. */
+class SharedClint implements Device {
+  read(offset: number, size: number): number {
+    return clint.read(offset, size);
+  }
+  write(offset: number, size: number, value: number): boolean {
+    const ok = clint.write(offset, size, value);
+    const target = offset < 0x4000 ? offset >>> 2 : (offset - 0x4000) >>> 3;
+    if (ok && target !== d.id && target < d.cpus) ctl.wake(target);
+    return ok;
+  }
+}
+
+/** A device on the device thread: each access waits for its answer there. */
+class Remote implements Device {
+  constructor(private readonly base: number) {}
+  read(offset: number, size: number): number {
+    return call(READ, this.base + offset, size, 0);
+  }
+  write(offset: number, size: number, value: number): boolean {
+    return call(WRITE, this.base + offset, size, value) >= 0;
+  }
+}
+
+const box = ctl.at(d.id, 0);
+function call(op: number, pa: number, size: number, value: number): number {
+  c[box + OP] = op;
+  c[box + PA] = pa;
+  c[box + SIZE] = size;
+  c[box + VALUE] = value;
+  Atomics.store(c, box + STATE, REQUEST);
+  Atomics.add(c, DOOR, 1);
+  Atomics.notify(c, DOOR);
+  for (let k = 0; Atomics.load(c, box + STATE) === REQUEST; k++) {
+    // Shutting down: the device thread answers no more; the machine is off, so say nothing.
+    if (ctl.stopping()) return 0;
+    if (k >= SPIN) Atomics.wait(c, box + STATE, REQUEST, 50);
+  }
+  const result = c[box + ERROR] !== 0 ? -1 : c[box + RESULT] >>> 0;
+  Atomics.store(c, box + STATE, IDLE);
+  // A claim or an acknowledgement may have lowered a pin: see it before the next instruction.
+  syncPins();
+  return result;
+}
+
+bus.map(ROM_BASE, ROM_SIZE, new BootRom(d.entry, { cpus: d.cpus, ramBase: RAM_BASE, ramSize: d.ramSize }));
+bus.map(CLINT_BASE, CLINT_SIZE, new SharedClint());
+for (const r of d.remote) bus.map(r.base, r.size, new Remote(r.base));
+
+function sleep(seen: number): void {
+  const t = now();
+  let deadline = Math.min(clint.compare(d.id), hart.nextDeadline());
+  // A deadline already past is pending (and masked, or wfi would have ended): wait for a change.
+  if (!(deadline > t)) deadline = Number.POSITIVE_INFINITY;
+  const ms = Math.min(MAX_SLEEP_MS, (deadline - t) / 10_000);
+  Atomics.store(c, ctl.at(d.id, WAITING), 1);
+  Atomics.wait(c, ctl.at(d.id, WAKE), seen, Math.max(0, ms));
+  Atomics.store(c, ctl.at(d.id, WAITING), 0);
+}
+
+function loop(): void {
+  const wake = ctl.at(d.id, WAKE);
+  while (!ctl.stopping()) {
+    const seen = Atomics.load(c, wake);
+    syncPins();
+    clint.update();
+    const n = hart.run(QUANTUM);
+    ctl.instret[d.id] = hart.instret;
+    if (n === 0 && hart.waiting) sleep(seen);
+  }
+}
+
+try {
+  loop();
+  parentPort?.postMessage({ kind: "stopped" });
+} catch (e) {
+  parentPort?.postMessage({ kind: "failed", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}
