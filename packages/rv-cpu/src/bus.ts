@@ -84,13 +84,7 @@ export class Ram {
    * `buffer`, when given, holds the RAM's bytes (exactly `size` of them): a SharedArrayBuffer lets
    * another thread fault its pages in ahead of the guest (see xv6-machine's CLI).
    */
-  constructor(
-    size: number,
-    base = 0x8000_0000,
-    maxHarts = 8,
-    buffer?: ArrayBufferLike,
-    share?: RamShare,
-  ) {
+  constructor(size: number, base = 0x8000_0000, maxHarts = 8, buffer?: ArrayBufferLike, share?: RamShare) {
     if (!Number.isInteger(size) || size <= 0 || size % 4096 !== 0) {
       throw new RangeError(`RAM size must be a positive multiple of 4096 bytes, got ${size}`);
     }

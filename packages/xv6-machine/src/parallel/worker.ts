@@ -4,12 +4,22 @@
  * thread through this hart's mailbox.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { BootRom, CLINT_BASE, CLINT_SIZE, Clint, type Device, MIP_MEIP, MIP_SEIP, RAM_BASE, ROM_BASE, ROM_SIZE } from "@xv6-machine/devices";
+import {
+  BootRom,
+  CLINT_BASE,
+  CLINT_SIZE,
+  Clint,
+  type Device,
+  MIP_MEIP,
+  MIP_SEIP,
+  RAM_BASE,
+  ROM_BASE,
+  ROM_SIZE,
+} from "@xv6-machine/devices";
 import { type Engine, Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import {
   Control,
-  DONE,
   DOOR,
   ERROR,
   IDLE,
@@ -59,7 +69,14 @@ const now = (): number => Math.floor((performance.now() - startHere) * 10_000);
 
 const ram = new Ram(d.ramSize, RAM_BASE, d.cpus, d.ram, { state: d.ramState, hart: d.id });
 const bus = new SimpleBus(ram);
-const hart = new Hart({ bus, id: d.id, mmu: new Sv39Mmu(ram), clock: { now }, resetPc: ROM_BASE, engine: d.engine });
+const hart = new Hart({
+  bus,
+  id: d.id,
+  mmu: new Sv39Mmu(ram),
+  clock: { now },
+  resetPc: ROM_BASE,
+  engine: d.engine,
+});
 const pins = Array.from({ length: d.cpus }, (_, h) => (h === d.id ? hart : { setInterrupt() {} }));
 const clint = new Clint(pins, now, d.clint);
 
@@ -144,5 +161,8 @@ try {
   loop();
   parentPort?.postMessage({ kind: "stopped" });
 } catch (e) {
-  parentPort?.postMessage({ kind: "failed", message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  parentPort?.postMessage({
+    kind: "failed",
+    message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+  });
 }
