@@ -28,6 +28,7 @@ import {
   IRQ_SSI,
   IRQ_STI,
   MENVCFG_STCE_HI,
+  MIP_SEIP,
   MIP_STIP,
   MSTATUS_MIE,
   MSTATUS_MPIE,
@@ -1006,11 +1007,14 @@ export class Hart {
     if (writes) {
       let nlo = srcLo;
       let nhi = srcHi;
+      // mip.SEIP reads as the software bit OR the PLIC's line, but only the software bit takes
+      // part in csrrs/csrrc (privileged spec, mip): the line must not be latched into it.
+      const baseLo = csr === 0x344 ? (oldLo & ~MIP_SEIP) | (this.mipSw & MIP_SEIP) : oldLo;
       if (kind === 1) {
-        nlo = oldLo | srcLo;
+        nlo = baseLo | srcLo;
         nhi = oldHi | srcHi;
       } else if (kind === 2) {
-        nlo = oldLo & ~srcLo;
+        nlo = baseLo & ~srcLo;
         nhi = oldHi & ~srcHi;
       }
       if (!writeCsr(this, csr, nlo, nhi)) {
