@@ -60,6 +60,8 @@ const SPIN = 2_000;
 /** The longest a sleeping hart waits before looking again (a timer set by another thread). */
 const MAX_SLEEP_MS = 1_000;
 const EXTERNAL = MIP_MEIP | MIP_SEIP;
+const SPIN_YIELD_MS = 0.2;
+const YIELD_MS = 0.05;
 
 const d = workerData as HartThreadData;
 const ctl = new Control(d.cpus, d.control);
@@ -147,6 +149,11 @@ function sleep(seen: number): void {
 
 function loop(): void {
   const wake = ctl.at(d.id, WAKE);
+  // A hart seen spinning (waiting for another hart's store) ends its run early; after spinning
+  // for SPIN_YIELD_MS it gives its host core away for a moment, in case the hart it waits for is
+  // a thread the host has not scheduled (more harts than cores).
+  hart.yieldOnSpin = true;
+  let spinSince = -1;
   while (!ctl.stopping()) {
     const seen = Atomics.load(c, wake);
     syncPins();
@@ -154,6 +161,9 @@ function loop(): void {
     const n = hart.run(QUANTUM);
     ctl.instret[d.id] = hart.instret;
     if (n === 0 && hart.waiting) sleep(seen);
+    if (!hart.spun) spinSince = -1;
+    else if (spinSince < 0) spinSince = performance.now();
+    else if (performance.now() - spinSince > SPIN_YIELD_MS) Atomics.wait(c, wake, seen, YIELD_MS);
   }
 }
 

@@ -1,0 +1,124 @@
+// Parallel harts (MachineOptions.parallel, `--parallel`): a worker thread per hart over shared RAM.
+// The multi-hart bare-metal program checks locks built from amoswap, amoadd and lr/sc and a
+// message-passing litmus test; our guest runs its tests with its harts on threads of their own.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MemoryBackend } from "@xv6-machine/virtio-blk";
+import { buildImage } from "@xv6-machine/xv6-mkfs";
+import { describe, expect, it } from "vitest";
+import { guestFiles } from "../guest.js";
+import { Machine, MachineError } from "../machine.js";
+
+const BAREMETAL = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "baremetal");
+const smpLocks = new Uint8Array(readFileSync(join(BAREMETAL, "bin", "smp_locks.elf")));
+/** What smp_locks printed on QEMU (-smp 2); it prints the same for any number of harts. */
+const smpExpected = readFileSync(join(BAREMETAL, "expected", "smp_locks.txt"), "latin1");
+const guest = guestFiles();
+const MINUTES = 60_000;
+const PANIC = /panic: .*\n/;
+
+/** Runs a bare-metal program until it powers off; the machine's threads have ended on return. */
+async function runToPowerOff(m: Machine, timeoutMs: number): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  try {
+    while (m.powerOff === undefined && performance.now() < until) {
+      m.runSlice(1_000_000);
+      await new Promise((r) => setImmediate(r));
+    }
+  } finally {
+    await m.close();
+  }
+}
+
+describe("parallel harts: locks and ordering (baremetal/smp_locks)", () => {
+  for (const cpus of [2, 3, 4]) {
+    it(
+      `never loses an update nor reads stale data on ${cpus} harts, each on its own thread`,
+      async () => {
+        const m = new Machine({ kernel: smpLocks, cpus, parallel: true });
+        expect(m.parallel).toBe(true);
+        expect(m.clockMode).toBe("realtime");
+        await runToPowerOff(m, 3 * MINUTES);
+        expect(m.output).toBe(smpExpected);
+        expect(m.powerOff).toBe(0);
+        expect(m.instructions).toBeGreaterThan(0);
+      },
+      4 * MINUTES,
+    );
+  }
+
+  it(
+    "gives the same output with 3 harts taking turns on one thread",
+    async () => {
+      const m = new Machine({ kernel: smpLocks, cpus: 3 });
+      await runToPowerOff(m, 3 * MINUTES);
+      expect(m.output).toBe(smpExpected);
+      expect(m.powerOff).toBe(0);
+    },
+    4 * MINUTES,
+  );
+
+  it("refuses the deterministic clock and the check engine, which need one thread", () => {
+    expect(() => new Machine({ kernel: smpLocks, parallel: true, clock: "deterministic" })).toThrow(
+      MachineError,
+    );
+    expect(() => new Machine({ kernel: smpLocks, parallel: true, engine: "check" })).toThrow(MachineError);
+  });
+
+  it("refuses a debugger", async () => {
+    const m = new Machine({ kernel: smpLocks, cpus: 2, parallel: true });
+    try {
+      expect(() => m.attachDebugger()).toThrow(MachineError);
+    } finally {
+      await m.close();
+    }
+  });
+});
+
+describe.skipIf(!guest)("our guest with parallel harts", () => {
+  async function booted(cpus: number): Promise<Machine> {
+    if (!guest) throw new Error("no prebuilt guest");
+    const m = new Machine({
+      kernel: guest.kernel,
+      disk: new MemoryBackend(buildImage(guest.user)),
+      cpus,
+      parallel: true,
+    });
+    await m.waitForPrompt({ timeoutMs: 2 * MINUTES, failOn: PANIC });
+    return m;
+  }
+
+  for (const cpus of [2, 4]) {
+    it(
+      `passes mmaptest, forktest and a bounded grind on ${cpus} harts`,
+      async () => {
+        const m = await booted(cpus);
+        try {
+          const opts = { timeoutMs: 5 * MINUTES, failOn: PANIC };
+          expect(await m.runCommand("mmaptest", opts)).toContain("mmaptest: all tests succeeded");
+          expect(await m.runCommand("forktest", opts)).toContain("fork test OK");
+          expect(await m.runCommand("grind 40", opts)).toContain("grind: OK");
+        } finally {
+          await m.close();
+        }
+      },
+      12 * MINUTES,
+    );
+  }
+
+  it(
+    "passes usertests -q on 3 harts",
+    async () => {
+      const m = await booted(3);
+      try {
+        const out = await m.runCommand("usertests -q", { timeoutMs: 20 * MINUTES, failOn: PANIC });
+        expect(out).toContain("ALL TESTS PASSED");
+        expect(out).not.toMatch(/FAILED|panic/);
+      } finally {
+        await m.close();
+      }
+    },
+    25 * MINUTES,
+  );
+});
