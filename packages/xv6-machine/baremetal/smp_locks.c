@@ -3,8 +3,11 @@
  * counter updated with lr/sc, and a message-passing litmus test with
  * fence rw,rw. Plain loads and stores inside the locks must never lose an
  * update; a reader that sees the flag after its fence must see the data
- * written before the writer's fence. Prints the same lines for any number of
- * harts; fails with the phase's number. */
+ * written before the writer's fence. Last, hart 0 rewrites a function that
+ * the others keep calling, handing it over as a lock would (fences, no
+ * fence.i on the callers, as xv6's exec loads a program that another hart
+ * then runs): they must run the new code. Prints the same lines for any
+ * number of harts; fails with the phase's number. */
 #include "rt.h"
 
 #define ITER 20000
@@ -200,6 +203,45 @@ static u64 litmus_phase(int hart)
   return stale;
 }
 
+#define CODE_ROUNDS 300
+#define CALLS 50
+
+/* A page of code that hart 0 rewrites: `li a0, k; ret`. */
+static u32 code[1024] __attribute__((aligned(4096)));
+
+static void write_function(u32 k)
+{
+  code[0] = 0x00000513 | (k << 20); /* addi a0, zero, k */
+  code[1] = 0x00008067;             /* jalr zero, 0(ra) */
+}
+
+static u64 code_phase(int hart)
+{
+  volatile u64 *flag = P64(11);
+  volatile u32 *acks = P32(10);
+  u64 (*fn)(void) = (u64 (*)(void))(uptr)code;
+  u64 wrong = 0;
+  for (u64 r = 1; r <= CODE_ROUNDS; r++) {
+    if (hart == 0) {
+      while (*acks != (u32)(ncpus - 1) * (r - 1))
+        ;
+      fence();
+      write_function((u32)r);
+      fence();
+      *flag = r;
+    } else {
+      while (*flag != r)
+        ;
+      fence();
+      for (int i = 0; i < CALLS; i++)
+        if (fn() != r)
+          wrong++;
+      amoadd32(acks, 1);
+    }
+  }
+  return wrong;
+}
+
 static volatile u64 stale_total;
 
 int smp_main(u64 hart, const u8 *dtb)
@@ -245,6 +287,19 @@ int smp_main(u64 hart, const u8 *dtb)
   barrier();
   if (hart == 0)
     check(6, "message passing with fence rw,rw: stale reads", stale_total, 0);
+  barrier();
+
+  if (hart == 0) {
+    *P32(10) = 0;
+    stale_total = 0;
+    fence();
+  }
+  barrier();
+  u64 wrong = code_phase((int)hart);
+  amoadd64(&stale_total, wrong);
+  barrier();
+  if (hart == 0)
+    check(7, "code rewritten by another hart: stale calls", stale_total, 0);
   barrier();
 
   if (hart != 0)
