@@ -2,12 +2,15 @@
 // commands the way a user runs them, alternating, and the ratio of the median times.
 //
 //   BENCH_ROUNDS   runs of each machine per workload (default 3)
-//   BENCH_ONLY     comma-separated workload names (memset, boot, usertests)
+//   BENCH_ONLY     comma-separated workload names (memset, boot, usertests, boot-smp3,
+//                  usertests-smp3)
 //   BENCH_ENGINE   xv6-machine's --engine (default jit)
 //
-// Both get the same kernel, the same 128 MiB and one hart; QEMU's time includes its start-up, ours
-// includes Node's. Our clock is the deterministic one (the default): guest time that the kernel
-// spends idle costs no wall time here, while QEMU waits for it.
+// Both get the same kernel and the same 128 MiB; QEMU's time includes its start-up, ours includes
+// Node's. With one hart our clock is the deterministic one (the default): guest time that the
+// kernel spends idle costs no wall time here, while QEMU waits for it. The -smp3 workloads give
+// QEMU 3 harts (a host thread each) and compare `--cpus 3 --parallel` (real time, a thread per
+// hart) with it; our 1-hart and 3-harts-on-one-thread runs of the same workload are shown beside.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,7 +35,7 @@ const user = readdirSync(join(guestRoot, "user"))
   .map((f) => ({ name: imageName(f), bytes: readFileSync(join(guestRoot, "user", f)) }));
 const imageBytes = buildImage(user);
 
-function qemuArgs(kernel, image) {
+function qemuArgs(kernel, image, smp = 1) {
   const args = [
     "-machine",
     "virt",
@@ -43,7 +46,7 @@ function qemuArgs(kernel, image) {
     "-m",
     "128M",
     "-smp",
-    "1",
+    String(smp),
     "-nographic",
   ];
   if (image) {
@@ -98,56 +101,87 @@ function timed(cmd, args, script) {
   });
 }
 
+const BOOT = [["$ ", null]];
+const USERTESTS = [
+  ["$ ", "usertests -q"],
+  ["ALL TESTS PASSED", null],
+];
+const guestKernel = join(guestRoot, "kernel");
+
+/** Our runs of a workload: the first is compared with QEMU, the others are shown beside it. */
+const oneHart = [["", []]];
+const threeHarts = [
+  ["--cpus 3 --parallel", ["--cpus", "3", "--parallel"]],
+  ["1 hart", []],
+  ["--cpus 3 (one thread)", ["--cpus", "3"]],
+];
+
 const workloads = {
   memset: {
     title: "bare-metal memset kernel (sb; addi; bne over 16 MiB, 19 passes)",
-    qemu: () => timed(QEMU, qemuArgs(memsetKernel), []),
-    ours: () => timed(process.execPath, [cli, "--engine", engine, "--kernel", memsetKernel], []),
+    kernel: memsetKernel,
+    disk: false,
+    script: [],
+    smp: 1,
+    ours: oneHart,
   },
-  boot: {
-    title: "our guest, boot to the shell prompt",
-    qemu: (image) => timed(QEMU, qemuArgs(join(guestRoot, "kernel"), image), [["$ ", null]]),
-    ours: (image) => timed(process.execPath, [cli, "--engine", engine, "--fs", image], [["$ ", null]]),
+  boot: { title: "our guest, boot to the shell prompt", script: BOOT, smp: 1, ours: oneHart },
+  usertests: { title: "our guest, boot and usertests -q", script: USERTESTS, smp: 1, ours: oneHart },
+  "boot-smp3": {
+    title: "our guest on 3 harts, boot to the shell prompt",
+    script: BOOT,
+    smp: 3,
+    ours: threeHarts,
   },
-  usertests: {
-    title: "our guest, boot and usertests -q",
-    qemu: (image) =>
-      timed(QEMU, qemuArgs(join(guestRoot, "kernel"), image), [
-        ["$ ", "usertests -q"],
-        ["ALL TESTS PASSED", null],
-      ]),
-    ours: (image) =>
-      timed(
-        process.execPath,
-        [cli, "--engine", engine, "--fs", image],
-        [
-          ["$ ", "usertests -q"],
-          ["ALL TESTS PASSED", null],
-        ],
-      ),
+  "usertests-smp3": {
+    title: "our guest on 3 harts, boot and usertests -q",
+    script: USERTESTS,
+    smp: 3,
+    ours: threeHarts,
   },
 };
+
+function runQemu(w, image) {
+  return timed(
+    QEMU,
+    qemuArgs(w.kernel ?? guestKernel, w.disk === false ? undefined : image, w.smp),
+    w.script,
+  );
+}
+
+function runOurs(w, image, extra) {
+  const args = [cli, "--engine", engine, ...extra, "--kernel", w.kernel ?? guestKernel];
+  if (w.disk !== false) args.push("--fs", image);
+  return timed(process.execPath, args, w.script);
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   for (const [name, w] of Object.entries(workloads)) {
     if (only && !only.includes(name)) continue;
     const q = [];
-    const o = [];
+    const o = w.ours.map(() => []);
     for (let r = 0; r < rounds; r++) {
       // A fresh image for every run: usertests writes to it.
       const image = join(dir, "fs.img");
       writeFileSync(image, imageBytes);
-      q.push(await w.qemu(image));
-      writeFileSync(image, imageBytes);
-      o.push(await w.ours(image));
+      q.push(await runQemu(w, image));
+      for (let v = 0; v < w.ours.length; v++) {
+        writeFileSync(image, imageBytes);
+        o[v].push(await runOurs(w, image, w.ours[v][1]));
+      }
     }
-    const ratio = median(o) / median(q);
+    const list = (xs) => xs.map((x) => x.toFixed(2)).join(" ");
+    const ratio = median(o[0]) / median(q);
+    const label = w.ours[0][0] === "" ? engine : `${engine}, ${w.ours[0][0]}`;
     console.log(
-      `${w.title}: QEMU ${median(q).toFixed(2)} s, xv6-machine (${engine}) ${median(o).toFixed(2)} s, ` +
-        `ratio ${ratio.toFixed(2)} (medians of ${rounds}; QEMU ${q.map((x) => x.toFixed(2)).join(" ")}, ` +
-        `ours ${o.map((x) => x.toFixed(2)).join(" ")})`,
+      `${w.title}: QEMU${w.smp > 1 ? ` -smp ${w.smp}` : ""} ${median(q).toFixed(2)} s, ` +
+        `xv6-machine (${label}) ${median(o[0]).toFixed(2)} s, ratio ${ratio.toFixed(2)} ` +
+        `(medians of ${rounds}; QEMU ${list(q)}, ours ${list(o[0])})`,
     );
+    for (let v = 1; v < w.ours.length; v++) {
+      console.log(`  beside it, xv6-machine ${w.ours[v][0]}: ${median(o[v]).toFixed(2)} s (${list(o[v])})`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -37,6 +37,9 @@ describe("xv6-machine command line", () => {
     [["--kernel", "/nonexistent/kernel"], /cannot read kernel/],
     [["--kernel", program, "--fs", "/nonexistent/fs.img"], /cannot open disk image/],
     [["--kernel", "/etc/hostname", "--user", userDir], /not an ELF file|too short/],
+    [["--parallel", "--clock", "deterministic", "--kernel", program, "--user", userDir], /real time/],
+    [["--parallel", "--engine", "check", "--kernel", program, "--user", userDir], /--engine check/],
+    [["--parallel", "--gdb", "1234", "--kernel", program, "--user", userDir], /--gdb/],
   ])("rejects %j with exit 2 and one clear message", (args, message) => {
     const r = run(...args);
     expect(r.status).toBe(2);
@@ -54,6 +57,19 @@ describe("xv6-machine command line", () => {
     const r = run("--kernel", program, "--user", userDir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("timer ticks seen");
+  });
+
+  it("with --parallel, exits 0 when the guest powers off, its hart threads ending with it", () => {
+    const r = run("--parallel", "--cpus", "2", "--kernel", program, "--user", userDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("timer ticks seen");
+  });
+
+  it.skipIf(!guestFiles())("with --parallel, runs --cmd lines on 3 harts and exits 0", () => {
+    const r = run("--parallel", "--cpus", "3", "--cmd", "echo hello from threads", "--timeout", "50");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("hart 2 starting");
+    expect(r.stdout).toMatch(/\nhello from threads\n/);
   });
 
   it("exits 3 when a scripted run times out waiting for a prompt", () => {

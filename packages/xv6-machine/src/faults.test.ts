@@ -110,12 +110,12 @@ syncBuiltinESMExports();
 
 describe("leaving on a signal", () => {
   it.each([
-    ["SIGTERM", 143],
-    ["SIGINT", 130],
-  ] as const)("%s during a fault loop exits promptly with the disk flushed", async (sig, code) => {
-    const child = spawn(process.execPath, ["--import", fsyncProbe, cli, "--kernel", illegal, "--fs", image], {
-      stdio: "pipe",
-    });
+    ["SIGTERM", 143, []],
+    ["SIGINT", 130, []],
+    ["SIGTERM", 143, ["--parallel", "--cpus", "3"]],
+  ] as const)("%s during a fault loop exits promptly with the disk flushed %j", async (sig, code, extra) => {
+    const args = ["--import", fsyncProbe, cli, ...extra, "--kernel", illegal, "--fs", image];
+    const child = spawn(process.execPath, args, { stdio: "pipe" });
     let stderr = "";
     child.stderr.on("data", (b) => {
       stderr += b;

@@ -246,7 +246,8 @@ xv6-machine's stand-in for qemu-system-riscv64, for xv6's Makefiles (make QEMU=x
 -s                 shorthand for -gdb tcp::1234
 -icount ...        deterministic time (our deterministic clock)
 -accel tcg         accepted
---clock deterministic|realtime   time source (default realtime, as QEMU)
+--clock deterministic|realtime   time source (default realtime, as QEMU; with -smp 2 or more,
+                                 real time runs each hart on its own thread, unless -gdb)
 --engine jit|interp              execution engine (default jit)
 -version           version
 -help              this text

@@ -82,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       virtio: cfg.legacy ? "legacy" : "modern",
       clock: cfg.clock,
       engine: cfg.engine,
+      // A thread per hart, as QEMU gives each its own; a debugger needs them on one thread.
+      parallel: cfg.cpus > 1 && cfg.clock === "realtime" && cfg.gdb === undefined,
       output: (b) => process.stdout.write(b),
       memory: prefaultedMemory(cfg.memMiB * MIB),
     });
