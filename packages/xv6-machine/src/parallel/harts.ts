@@ -2,7 +2,6 @@
  * The device thread's side of parallel harts: one worker thread per hart (see worker.ts), RAM in a
  * SharedArrayBuffer, and MMIO from the harts answered here, where the devices live.
  */
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Device, InterruptTarget } from "@xv6-machine/devices";
 import type { Engine } from "@xv6-machine/rv-cpu";
@@ -25,10 +24,8 @@ import {
 } from "./control.js";
 import type { HartThreadData } from "./worker.js";
 
-/** Polls of the doorbell between looks at the clock. */
-const SPIN = 256;
-/** How long after the last device access the device thread stays awake for the next. */
-const BUSY_MS = 0.3;
+/** Polls of the doorbell before the device thread sleeps on it. */
+const SPIN = 2_000;
 
 export interface ParallelOptions {
   cpus: number;
@@ -61,8 +58,6 @@ export class ParallelHarts {
   private readonly allExited: Promise<void>;
 
   private exitedAll: () => void = () => {};
-  /** Host cores this thread and the harts' threads share. */
-  private readonly cores = availableParallelism();
 
   constructor(cpus: number, bus: Device) {
     this.control = new Control(cpus);
@@ -149,34 +144,16 @@ export class ParallelHarts {
   serveFor(ms: number, done: () => boolean): void {
     const c = this.control.i32;
     const until = performance.now() + ms;
-    let last = performance.now();
     for (;;) {
       const seen = Atomics.load(c, DOOR);
-      if (this.serve() > 0) {
-        last = performance.now();
-        continue;
-      }
+      if (this.serve() > 0) continue;
       if (done() || this.failure !== undefined) return;
-      const now = performance.now();
-      const left = until - now;
+      const left = until - performance.now();
       if (left <= 0) return;
-      // Device accesses come in bursts (a claim, then a complete; a register, then the next):
-      // shortly after one, wait for the next awake; long after, sleep until it rings, unless
-      // some hart runs and a host core is left over (waking a sleeping thread can take the host
-      // a good part of a millisecond). A machine whose harts all sleep in wfi costs no CPU.
-      const running = this.running();
-      if (now - last < BUSY_MS || (running > 0 && running < this.cores)) {
-        for (let k = 0; k < SPIN && Atomics.load(c, DOOR) === seen; k++);
-      } else Atomics.wait(c, DOOR, seen, left);
+      let k = 0;
+      while (k < SPIN && Atomics.load(c, DOOR) === seen) k++;
+      if (k === SPIN) Atomics.wait(c, DOOR, seen, left);
     }
-  }
-
-  /** Harts not sleeping in wfi. */
-  private running(): number {
-    const c = this.control;
-    let n = 0;
-    for (let h = 0; h < c.harts; h++) if (Atomics.load(c.i32, c.at(h, WAITING)) === 0) n++;
-    return n;
   }
 
   /** Instructions retired, summed over harts (as of each hart's last quantum). */

@@ -55,13 +55,13 @@ export interface HartThreadData {
 
 /** Instructions a hart runs between looks at its interrupt pins, the timer and the stop flag. */
 const QUANTUM = 20_000;
-/** How long a hart polls its mailbox before it sleeps on it: the device thread usually answers within it. */
-const MMIO_SPIN_MS = 0.15;
+/** Polls of a mailbox before sleeping on it: the device thread usually answers within them. */
+const SPIN = 2_000;
 /** The longest a sleeping hart waits before looking again (a timer set by another thread). */
 const MAX_SLEEP_MS = 1_000;
 const EXTERNAL = MIP_MEIP | MIP_SEIP;
 const SPIN_YIELD_MS = 0.2;
-const MAX_YIELD_MS = 0.1;
+const YIELD_MS = 0.05;
 
 const d = workerData as HartThreadData;
 const ctl = new Control(d.cpus, d.control);
@@ -117,17 +117,13 @@ function call(op: number, pa: number, size: number, value: number): number {
   c[box + PA] = pa;
   c[box + SIZE] = size;
   c[box + VALUE] = value;
-  const asked = performance.now();
   Atomics.store(c, box + STATE, REQUEST);
   Atomics.add(c, DOOR, 1);
   Atomics.notify(c, DOOR);
-  let sleeping = false;
   for (let k = 0; Atomics.load(c, box + STATE) === REQUEST; k++) {
     // Shutting down: the device thread answers no more; the machine is off, so say nothing.
     if (ctl.stopping()) return 0;
-    // Polls are counted in time: the device thread may have to wake up first.
-    if (sleeping) Atomics.wait(c, box + STATE, REQUEST, 50);
-    else if ((k & 255) === 255 && performance.now() - asked > MMIO_SPIN_MS) sleeping = true;
+    if (k >= SPIN) Atomics.wait(c, box + STATE, REQUEST, 50);
   }
   const result = c[box + ERROR] !== 0 ? -1 : c[box + RESULT] >>> 0;
   Atomics.store(c, box + STATE, IDLE);
@@ -155,8 +151,7 @@ function loop(): void {
   const wake = ctl.at(d.id, WAKE);
   // A hart seen spinning (waiting for another hart's store) ends its run early; after spinning
   // for SPIN_YIELD_MS it gives its host core away for a moment, in case the hart it waits for is
-  // a thread the host has not scheduled (more harts than cores). A store does not wake it: it
-  // looks again when the moment is over.
+  // a thread the host has not scheduled (more harts than cores).
   hart.yieldOnSpin = true;
   let spinSince = -1;
   while (!ctl.stopping()) {
@@ -168,12 +163,7 @@ function loop(): void {
     if (n === 0 && hart.waiting) sleep(seen);
     if (!hart.spun) spinSince = -1;
     else if (spinSince < 0) spinSince = performance.now();
-    else {
-      // The longer it has waited, the longer it sleeps: a hart waiting for a slow one (the boot
-      // hart, while the others wait to start) costs the host almost nothing.
-      const spun = performance.now() - spinSince;
-      if (spun > SPIN_YIELD_MS) Atomics.wait(c, wake, seen, Math.min(MAX_YIELD_MS, spun / 8));
-    }
+    else if (performance.now() - spinSince > SPIN_YIELD_MS) Atomics.wait(c, wake, seen, YIELD_MS);
   }
 }
 

@@ -1,0 +1,43 @@
+// pnpm test:parallel: our guest's usertests -q and mmaptest with parallel harts, on 2, 3 and 4
+// threads, PARALLEL_RUNS times each (default 3). Needs `pnpm build`. Exits 1 at the first failure.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MemoryBackend } from "@xv6-machine/virtio-blk";
+import { buildImage, imageName } from "@xv6-machine/xv6-mkfs";
+import { Machine } from "../dist/index.js";
+
+const runs = Number(process.env.PARALLEL_RUNS ?? 3);
+const root = fileURLToPath(new URL("../../xv6-guest/prebuilt/", import.meta.url));
+const kernel = new Uint8Array(readFileSync(`${root}kernel`));
+const user = readdirSync(`${root}user`)
+  .sort()
+  .map((f) => ({ name: imageName(f), bytes: new Uint8Array(readFileSync(`${root}user/${f}`)) }));
+const PANIC = /panic: .*\n/;
+const checks = [
+  ["usertests -q", "ALL TESTS PASSED"],
+  ["mmaptest", "mmaptest: all tests succeeded"],
+];
+
+let failed = false;
+for (let run = 1; run <= runs && !failed; run++) {
+  for (const cpus of [2, 3, 4]) {
+    const m = new Machine({ kernel, disk: new MemoryBackend(buildImage(user)), cpus, parallel: true });
+    const t0 = performance.now();
+    try {
+      await m.waitForPrompt({ timeoutMs: 120_000, failOn: PANIC });
+      for (const [cmd, want] of checks) {
+        const out = await m.runCommand(cmd, { timeoutMs: 900_000, failOn: PANIC });
+        if (!out.includes(want) || /FAILED/.test(out)) throw new Error(`${cmd}:\n${out.slice(-2000)}`);
+      }
+      console.log(`run ${run}, ${cpus} harts: ok (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      console.log(`run ${run}, ${cpus} harts: FAILED: ${e instanceof Error ? e.message : e}`);
+      console.log(m.output.slice(-3000));
+      failed = true;
+    } finally {
+      await m.close();
+    }
+    if (failed) break;
+  }
+}
+process.exit(failed ? 1 : 0);
