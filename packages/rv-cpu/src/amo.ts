@@ -20,6 +20,9 @@ function less(al: number, ah: number, bl: number, bh: number, signed: boolean): 
   return al >>> 0 < bl >>> 0;
 }
 
+/** The value an AMO writes, from the old value (al, ah) and the operand (bl, bh); low half returned, high in OUT[0]. */
+const OUT = new Int32Array(1);
+
 export function runAmo(h: Hart, w: number, f5: number, size: number): void {
   const x = h.x;
   const rs1 = (w >>> 15) & 63;
@@ -41,37 +44,8 @@ export function runAmo(h: Hart, w: number, f5: number, size: number): void {
   const ah = size === 8 ? m[i + 1] : al >> 31;
   const bl = x[rs2];
   const bh = size === 8 ? x[rs2 + 1] : bl >> 31;
-  let rl: number;
-  let rh: number;
-  switch (f5) {
-    case SWAP:
-      rl = bl;
-      rh = bh;
-      break;
-    case ADD:
-      rl = (al + bl) | 0;
-      rh = (ah + bh + (rl >>> 0 < al >>> 0 ? 1 : 0)) | 0;
-      break;
-    case XOR:
-      rl = al ^ bl;
-      rh = ah ^ bh;
-      break;
-    case AND:
-      rl = al & bl;
-      rh = ah & bh;
-      break;
-    case OR:
-      rl = al | bl;
-      rh = ah | bh;
-      break;
-    default: {
-      const signed = f5 === MIN || f5 === MAX;
-      const aLess = less(al, ah, bl, bh, signed);
-      const pickA = f5 === MIN || f5 === MINU ? aLess : !aLess;
-      rl = pickA ? al : bl;
-      rh = pickA ? ah : bh;
-    }
-  }
+  const rl = combine(f5, al, ah, bl, bh);
+  const rh = OUT[0];
   m[i] = rl;
   if (size === 8) m[i + 1] = rh;
   ram.noteStore(off, size);
@@ -79,8 +53,6 @@ export function runAmo(h: Hart, w: number, f5: number, size: number): void {
   x[rd + 1] = ah;
 }
 
-/** The value an AMO writes, from the old value (al, ah) and the operand (bl, bh); low half returned, high in OUT[0]. */
-const OUT = new Int32Array(1);
 function combine(f5: number, al: number, ah: number, bl: number, bh: number): number {
   switch (f5) {
     case SWAP:
