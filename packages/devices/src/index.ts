@@ -18,7 +18,7 @@ export {
   VIRTIO_IRQ,
   VIRTIO_SIZE,
 } from "./map.js";
-export { PLIC_SOURCES, Plic, type PlicTarget } from "./plic.js";
+export { PLIC_SOURCES, Plic, type PlicTarget, plicState } from "./plic.js";
 export { type DmaRam, RamDma } from "./ram-dma.js";
 export { type BoardDescription, BootRom, deviceTree, Finisher } from "./rom.js";
 export { type RunEnd, type RunnableHart, type RunOptions, runHarts, StepClock } from "./run.js";

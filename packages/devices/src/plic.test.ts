@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MIP_MEIP, MIP_SEIP } from "./device.js";
-import { Plic } from "./plic.js";
+import { Plic, plicState } from "./plic.js";
 
 // Register map of the virt board's PLIC (SiFive PLIC spec).
 const priority = (irq: number) => irq * 4;
@@ -95,5 +95,31 @@ describe("PLIC", () => {
     const { plic } = make();
     expect(plic.read(priority(1), 1)).toBe(-1);
     expect(plic.write(priority(1), 8, 0)).toBe(false);
+  });
+
+  it("acts as one device when PLICs on several threads share their state", () => {
+    // One PLIC per thread over the same registers (parallel harts): a claim at either is seen by
+    // both, and each drives every hart's pins.
+    const state = plicState(2);
+    const hs = [new FakeHart(), new FakeHart()];
+    const a = new Plic(hs, state);
+    const b = new Plic(hs, state);
+    a.write(priority(7), 4, 1);
+    b.write(enable(1), 4, 1 << 7); // hart 0, S-mode
+    b.write(enable(3), 4, 1 << 7); // hart 1, S-mode
+    a.line(7).set(true);
+    expect(hs.map((h) => h.bits)).toEqual([MIP_SEIP, MIP_SEIP]);
+    expect(b.read(claim(3), 4)).toBe(7);
+    expect(hs.map((h) => h.bits)).toEqual([0, 0]);
+    expect(a.read(claim(1), 4)).toBe(0); // already claimed through the other PLIC
+    a.line(7).set(true);
+    expect(hs[0].bits).toBe(0); // claimed and not yet completed: not delivered again
+    b.write(claim(3), 4, 7);
+    expect(hs.map((h) => h.bits)).toEqual([MIP_SEIP, MIP_SEIP]);
+    expect(new Int32Array(state, 0, 1)[0]).toBe(0); // the lock is free between accesses
+  });
+
+  it("refuses shared state made for another number of harts", () => {
+    expect(() => new Plic([new FakeHart()], plicState(2))).toThrow(/another number of harts/);
   });
 });

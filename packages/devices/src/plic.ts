@@ -1,4 +1,5 @@
 import { type InterruptTarget, MIP_MEIP, MIP_SEIP } from "./device.js";
+import { SharedLock } from "./lock.js";
 
 /** What the PLIC drives: each hart's MEIP and SEIP lines. */
 export type PlicTarget = InterruptTarget;
@@ -13,18 +14,37 @@ export const PLIC_SOURCES = 96;
  */
 export class Plic {
   private readonly harts: PlicTarget[];
-  private readonly priority = new Uint32Array(PLIC_SOURCES);
-  private readonly pending = new Uint8Array(PLIC_SOURCES);
-  private readonly claimed = new Uint8Array(PLIC_SOURCES);
+  private readonly priority: Uint32Array;
+  private readonly pending: Uint8Array;
+  private readonly claimed: Uint8Array;
   private readonly enable: Uint32Array;
   private readonly threshold: Uint32Array;
   private readonly contexts: number;
+  /** Held around every access when the state is shared between threads. */
+  private readonly mutex: SharedLock | undefined;
 
-  constructor(harts: PlicTarget[]) {
+  /**
+   * `state` (from plicState) holds the registers when several PLICs, one per thread, stand for one
+   * device: each access then takes a lock in it, and each PLIC drives every hart's pins, so the
+   * pins must reach the harts from any thread.
+   */
+  constructor(harts: PlicTarget[], state?: SharedArrayBuffer) {
     this.harts = harts;
     this.contexts = harts.length * 2;
-    this.enable = new Uint32Array(this.contexts * (PLIC_SOURCES / 32));
-    this.threshold = new Uint32Array(this.contexts);
+    const words = this.contexts * (PLIC_SOURCES / 32);
+    const buffer = state ?? new ArrayBuffer(plicStateSize(harts.length));
+    if (buffer.byteLength !== plicStateSize(harts.length))
+      throw new RangeError(`PLIC state was made for another number of harts than ${harts.length}`);
+    let at = 8;
+    this.priority = new Uint32Array(buffer, at, PLIC_SOURCES);
+    at += 4 * PLIC_SOURCES;
+    this.enable = new Uint32Array(buffer, at, words);
+    at += 4 * words;
+    this.threshold = new Uint32Array(buffer, at, this.contexts);
+    at += 4 * this.contexts;
+    this.pending = new Uint8Array(buffer, at, PLIC_SOURCES);
+    this.claimed = new Uint8Array(buffer, at + PLIC_SOURCES, PLIC_SOURCES);
+    if (state !== undefined) this.mutex = new SharedLock(new Int32Array(buffer, 0, 1), 0);
   }
 
   /** The interrupt line for source `irq`, to give to a device. */
@@ -36,8 +56,10 @@ export class Plic {
   setLine(irq: number, level: boolean): void {
     // The gateway forwards each assertion; only a claim clears pending (lowering the line does not).
     if (!level) return;
+    this.mutex?.lock();
     this.pending[irq] = 1;
     this.update();
+    this.mutex?.unlock();
   }
 
   private enabled(ctx: number, irq: number): boolean {
@@ -71,6 +93,23 @@ export class Plic {
 
   read(offset: number, size: number): number {
     if (size !== 4 || offset & 3) return -1;
+    if (this.mutex === undefined) return this.readRegister(offset);
+    this.mutex.lock();
+    const v = this.readRegister(offset);
+    this.mutex.unlock();
+    return v;
+  }
+
+  write(offset: number, size: number, value: number): boolean {
+    if (size !== 4 || offset & 3) return false;
+    if (this.mutex === undefined) return this.writeRegister(offset, value);
+    this.mutex.lock();
+    const ok = this.writeRegister(offset, value);
+    this.mutex.unlock();
+    return ok;
+  }
+
+  private readRegister(offset: number): number {
     if (offset < 4 * PLIC_SOURCES) return this.priority[offset >>> 2];
     if (offset >= 0x1000 && offset < 0x1000 + PLIC_SOURCES / 8) {
       let word = 0;
@@ -101,8 +140,7 @@ export class Plic {
     return offset < 0x400_0000 ? 0 : -1;
   }
 
-  write(offset: number, size: number, value: number): boolean {
-    if (size !== 4 || offset & 3) return false;
+  private writeRegister(offset: number, value: number): boolean {
     if (offset < 4 * PLIC_SOURCES) {
       if (offset !== 0) this.priority[offset >>> 2] = value & 7;
     } else if (offset >= 0x2000 && offset < 0x2000 + 0x80 * this.contexts) {
@@ -124,4 +162,16 @@ export class Plic {
     this.update();
     return true;
   }
+}
+
+function plicStateSize(harts: number): number {
+  return 8 + 4 * PLIC_SOURCES + 4 * (2 * harts * (PLIC_SOURCES / 32) + 2 * harts) + 2 * PLIC_SOURCES;
+}
+
+/**
+ * Shared memory for the registers of a PLIC that PLICs on several threads stand for (see the
+ * constructor), in their reset state: everything zero.
+ */
+export function plicState(harts: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(plicStateSize(harts));
 }

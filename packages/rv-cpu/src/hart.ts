@@ -1033,8 +1033,8 @@ export class Hart {
    * the same — the loop makes no progress of its own.
    */
   /** @internal */
-  spinning(ops: Int32Array, idx: number): boolean {
-    if (!this.yieldOnSpin) return false;
+  spinning(ops: Int32Array, idx: number, from: number): boolean {
+    if (!this.yieldOnSpin || this.loopStores(ops, idx, from)) return false;
     const x = this.x;
     const r = this.spinRegs;
     let same = this.spinOps === ops && this.spinIdx === idx;
@@ -1053,6 +1053,28 @@ export class Hart {
       this.spun = true;
     }
     return same;
+  }
+
+  /**
+   * True if the instructions from slot `target` up to the branch at slot `from` hold a store (or
+   * an FP op): such a loop does work, it does not wait for another hart, and the compiled engine
+   * leaves out the spin check there (see jit-emit's spinCheck), so both engines agree. Slots not
+   * decoded yet are decoded here, so the answer depends on memory only, not on what ran before.
+   */
+  private loopStores(ops: Int32Array, target: number, from: number): boolean {
+    const fetchable = ops === this.fOps && this.fHeat !== null && this.ram.codeOps[this.fRamPage] === ops;
+    for (let i = target; i <= from; ) {
+      if ((ops[i] & 255) === Op.UNDECODED) {
+        if (!fetchable) return false;
+        this.decodeSlot(i);
+        if (this.debug !== null) this.markBreakpoints(ops);
+      }
+      const w = ops[i];
+      if (((w & 255) >= Op.SB && (w & 255) <= Op.SD) || (w & 255) === Op.FP) return true;
+      if (w >>> 27 === 0) return false;
+      i += w >>> 27;
+    }
+    return false;
   }
 
   /**
@@ -1151,7 +1173,7 @@ export class Hart {
             }
             if (ni < idx && --spinCountdown === 0) {
               spinCountdown = SPIN_CHECK;
-              if (this.spinning(ops, ni)) {
+              if (this.spinning(ops, ni, idx)) {
                 this.instret += steps - notRetired - counted;
                 return steps;
               }
@@ -1201,7 +1223,7 @@ export class Hart {
             }
             if (ni < idx && --spinCountdown === 0) {
               spinCountdown = SPIN_CHECK;
-              if (this.spinning(ops, ni)) {
+              if (this.spinning(ops, ni, idx)) {
                 this.instret += steps - notRetired - counted;
                 return steps;
               }

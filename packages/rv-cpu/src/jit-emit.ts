@@ -44,6 +44,8 @@ interface Ctx {
   /** Where the code emitted next continues, when the current block's jump goes there. */
   follow: number;
   written: Set<number>;
+  /** The page's decoded slots. */
+  ops: Int32Array;
   lines: string[];
   /**
    * Slots of the loads and stores, each with its own memo of the last page it hit (an instruction
@@ -80,7 +82,7 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
       if (rs2 !== 0) used.add(rs2);
     }
   });
-  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, lines: [], sites: new Set() };
+  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, ops, lines: [], sites: new Set() };
   const L = ctx.lines;
   if (blocks.length === 1) {
     const bulk = loopIdiom(ctx.entry, blocks[0].slots, ops, imms, (i) => site(ctx, i));
@@ -139,10 +141,28 @@ function writeBack(written: Set<number>): string {
  */
 function spinCheck(ctx: Ctx, target: number, idx: number): string {
   if (target < 0 || target >= 2048 || target >= idx) return "";
+  // A loop that stores is never taken for spinning (Hart.loopStores): only the count remains, and
+  // loops such as memset keep their registers in locals instead of writing them back.
+  if (loopStores(ctx.ops, target, idx)) return `if (ys && --spin === 0) spin = ${SPIN_CHECK}; `;
   return (
     `if (ys && --spin === 0) { spin = ${SPIN_CHECK}; ${writeBack(ctx.written)}` +
-    `if (H.spinning(OPS, ${target})) { nx = ${EXIT_DONE}; break out; } } `
+    `if (H.spinning(OPS, ${target}, ${idx})) { nx = ${EXIT_DONE}; break out; } } `
   );
+}
+
+/**
+ * Hart.loopStores as far as the decoded slots tell: true only when it would be true (a slot not
+ * decoded yet stops the walk; the hart's own walk then decides at run time).
+ */
+function loopStores(ops: Int32Array, target: number, from: number): boolean {
+  for (let i = target; i <= from; ) {
+    const w = ops[i];
+    const op = w & 255;
+    if ((op >= Op.SB && op <= Op.SD) || op === Op.FP) return true;
+    if (op === Op.UNDECODED || w >>> 27 === 0) return false;
+    i += w >>> 27;
+  }
+  return false;
 }
 
 /** Code that continues at slot `target` (inside the page or not) from the instruction at `idx`. */

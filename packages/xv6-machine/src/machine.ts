@@ -10,6 +10,7 @@ import {
   PLIC_BASE,
   PLIC_SIZE,
   Plic,
+  plicState,
   RAM_BASE,
   RamDma,
   ROM_BASE,
@@ -229,17 +230,18 @@ export class Machine {
       this.harts.push(hart);
     }
     const clintBuffer = parallel ? clintState(cpus) : undefined;
+    const plicBuffer = parallel ? plicState(cpus) : undefined;
     if (parallel) {
       this.par = new ParallelHarts(cpus, this.bus);
       const par = this.par;
-      const pins = Array.from({ length: cpus }, (_, h) => par.pins(h));
+      const pins = Array.from({ length: cpus }, (_, h) => par.control.pins(h));
       // The harts' threads drive their own timer pins from the shared registers.
       this.clint = new Clint(
         pins.map(() => ({ setInterrupt() {} })),
         () => this.now(),
         clintBuffer,
       );
-      this.plic = new Plic(pins);
+      this.plic = new Plic(pins, plicBuffer);
     } else {
       this.clint = new Clint(this.harts, () => this.now());
       this.plic = new Plic(this.harts);
@@ -263,7 +265,6 @@ export class Machine {
     if (this.par !== undefined) {
       const remote = [
         { base: FINISHER_BASE, size: FINISHER_SIZE },
-        { base: PLIC_BASE, size: PLIC_SIZE },
         { base: UART_BASE, size: UART_SIZE },
       ];
       if (this.disk) remote.push({ base: VIRTIO_BASE, size: VIRTIO_SIZE });
@@ -273,6 +274,7 @@ export class Machine {
         ram: memory as SharedArrayBuffer,
         ramState: ramState as SharedArrayBuffer,
         clint: clintBuffer as SharedArrayBuffer,
+        plic: plicBuffer as SharedArrayBuffer,
         engine: opts.engine === "interp" ? "interp" : "jit",
         entry: elf.entry,
         start: performance.timeOrigin + this.wallStart,

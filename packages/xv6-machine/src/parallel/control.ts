@@ -1,7 +1,8 @@
 /**
  * The control block parallel harts share with the device thread: one SharedArrayBuffer of Int32
  * words (stop flag, doorbell, and per hart a wake counter, its external interrupt pins, whether it
- * sleeps in wfi, and an MMIO mailbox), then a Float64 per hart for instructions retired.
+ * sleeps in wfi, a wake-up owed to it, and an MMIO mailbox), then per hart a Float64 for
+ * instructions retired and one for when its wake-up became owed.
  */
 
 export const STOP = 0;
@@ -15,6 +16,8 @@ export const WAKE = 0;
 /** MEIP and SEIP as the PLIC drives them. */
 export const IRQ = 1;
 export const WAITING = 2;
+/** Set when an interrupt was raised for this hart while it slept and others ran (see pins). */
+export const OWED = 10;
 /** Mailbox: IDLE, REQUEST (the hart waits) or DONE (the answer is in RESULT and ERROR). */
 export const STATE = 3;
 export const OP = 4;
@@ -23,6 +26,9 @@ export const SIZE = 6;
 export const VALUE = 7;
 export const RESULT = 8;
 export const ERROR = 9;
+
+/** How long a sleeping hart's wake-up may be owed while other harts run. */
+export const OWED_MS = 0.5;
 
 export const IDLE = 0;
 export const REQUEST = 1;
@@ -35,13 +41,15 @@ export class Control {
   readonly i32: Int32Array;
   readonly instret: Float64Array;
   readonly harts: number;
+  private readonly owedSince: Float64Array;
 
   constructor(harts: number, buffer?: SharedArrayBuffer) {
     const words = HEAD + PER_HART * harts;
-    this.buffer = buffer ?? new SharedArrayBuffer(words * 4 + harts * 8);
+    this.buffer = buffer ?? new SharedArrayBuffer(words * 4 + harts * 16);
     this.harts = harts;
     this.i32 = new Int32Array(this.buffer, 0, words);
     this.instret = new Float64Array(this.buffer, words * 4, harts);
+    this.owedSince = new Float64Array(this.buffer, words * 4 + harts * 8, harts);
   }
 
   /** Index of word `field` of hart `h`. */
@@ -54,6 +62,62 @@ export class Control {
     const i = this.at(h, WAKE);
     Atomics.add(this.i32, i, 1);
     Atomics.notify(this.i32, i);
+  }
+
+  /**
+   * The pins through which a PLIC (on any thread) drives hart `h`'s MEIP and SEIP. The PLIC raises
+   * a source's line at every hart that enables it, and xv6 enables its devices at all of them; a
+   * hart that runs takes the interrupt within a quantum and its claim lowers the line everywhere.
+   * So a sleeping hart is not woken at once while another runs: the wake-up is owed, and paid
+   * (see payOwed) only if the line is still up OWED_MS later. A hart may sleep in wfi for as long
+   * as it likes, so this is invisible to the guest, and it spares the host two wake-ups of harts
+   * that would find nothing to claim for every disk interrupt.
+   */
+  pins(h: number): { setInterrupt(bit: number, level: boolean): void } {
+    const i = this.at(h, IRQ);
+    const words = this.i32;
+    return {
+      setInterrupt: (bit: number, level: boolean): void => {
+        if (!level) Atomics.and(words, i, ~bit);
+        else if ((Atomics.or(words, i, bit) & bit) === 0) this.interrupted(h);
+      },
+    };
+  }
+
+  private interrupted(h: number): void {
+    if (Atomics.load(this.i32, this.at(h, WAITING)) === 0) {
+      // Awake, or on its way to sleep: moving the counter keeps it from sleeping.
+      this.wake(h);
+      return;
+    }
+    this.owedSince[h] = performance.timeOrigin + performance.now();
+    Atomics.store(this.i32, this.at(h, OWED), 1);
+    // Set before looking (as a hart going to sleep says so before paying): one of the two sees
+    // the other, so the last hart to sleep never leaves a wake-up unpaid.
+    if (!this.othersRunning(h)) this.payOwed(0);
+  }
+
+  /** True when a hart other than `h` is not asleep in wfi. */
+  othersRunning(h: number): boolean {
+    for (let o = 0; o < this.harts; o++)
+      if (o !== h && Atomics.load(this.i32, this.at(o, WAITING)) === 0) return true;
+    return false;
+  }
+
+  /**
+   * Wakes every hart owed a wake-up for at least `ms` whose interrupt line is still up; called by
+   * running harts between quanta, and with 0 by the last hart to go to sleep.
+   */
+  payOwed(ms: number): void {
+    const c = this.i32;
+    let now = 0;
+    for (let h = 0; h < this.harts; h++) {
+      const owed = this.at(h, OWED);
+      if (Atomics.load(c, owed) === 0) continue;
+      if (ms > 0 && now === 0) now = performance.timeOrigin + performance.now();
+      if (ms > 0 && now - this.owedSince[h] < ms) continue;
+      if (Atomics.exchange(c, owed, 0) === 1 && Atomics.load(c, this.at(h, IRQ)) !== 0) this.wake(h);
+    }
   }
 
   stopping(): boolean {

@@ -3,14 +3,13 @@
  * SharedArrayBuffer, and MMIO from the harts answered here, where the devices live.
  */
 import { Worker } from "node:worker_threads";
-import type { Device, InterruptTarget } from "@xv6-machine/devices";
+import type { Device } from "@xv6-machine/devices";
 import type { Engine } from "@xv6-machine/rv-cpu";
 import {
   Control,
   DONE,
   DOOR,
   ERROR,
-  IRQ,
   OP,
   PA,
   READ,
@@ -33,6 +32,7 @@ export interface ParallelOptions {
   ram: SharedArrayBuffer;
   ramState: SharedArrayBuffer;
   clint: SharedArrayBuffer;
+  plic: SharedArrayBuffer;
   engine: Engine;
   entry: number;
   start: number;
@@ -78,6 +78,7 @@ export class ParallelHarts {
         ramState: o.ramState,
         control: this.control.buffer,
         clint: o.clint,
+        plic: o.plic,
         engine: o.engine,
         entry: o.entry,
         start: o.start,
@@ -97,21 +98,6 @@ export class ParallelHarts {
       w.unref();
       this.workers.push(w);
     }
-  }
-
-  /** The pins through which the PLIC drives hart `h`'s MEIP and SEIP. */
-  pins(h: number): InterruptTarget {
-    const c = this.control;
-    const i = c.at(h, IRQ);
-    return {
-      setInterrupt(bit: number, level: boolean): void {
-        if (!level) {
-          Atomics.and(c.i32, i, ~bit);
-          return;
-        }
-        if ((Atomics.or(c.i32, i, bit) & bit) === 0) c.wake(h);
-      },
-    };
   }
 
   /** Answers every waiting MMIO request; returns how many there were. */

@@ -1,7 +1,7 @@
 /**
- * One hart on its own thread (see harts.ts): RAM and its bookkeeping are shared; the boot ROM and
- * the CLINT (whose registers are shared) answer here; every other device is asked on the device
- * thread through this hart's mailbox.
+ * One hart on its own thread (see harts.ts): RAM and its bookkeeping are shared; the boot ROM, the
+ * CLINT and the PLIC (whose registers are shared) answer here; every other device is asked on the
+ * device thread through this hart's mailbox.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import {
@@ -12,6 +12,9 @@ import {
   type Device,
   MIP_MEIP,
   MIP_SEIP,
+  PLIC_BASE,
+  PLIC_SIZE,
+  Plic,
   RAM_BASE,
   ROM_BASE,
   ROM_SIZE,
@@ -25,6 +28,7 @@ import {
   IDLE,
   IRQ,
   OP,
+  OWED_MS,
   PA,
   READ,
   REQUEST,
@@ -45,6 +49,7 @@ export interface HartThreadData {
   ramState: SharedArrayBuffer;
   control: SharedArrayBuffer;
   clint: SharedArrayBuffer;
+  plic: SharedArrayBuffer;
   engine: Engine;
   entry: number;
   /** performance.timeOrigin + performance.now() on the device thread when mtime was 0. */
@@ -62,6 +67,7 @@ const MAX_SLEEP_MS = 1_000;
 const EXTERNAL = MIP_MEIP | MIP_SEIP;
 const SPIN_YIELD_MS = 0.2;
 const YIELD_MS = 0.05;
+const MAX_YIELD_MS = 2;
 
 const d = workerData as HartThreadData;
 const ctl = new Control(d.cpus, d.control);
@@ -134,6 +140,9 @@ function call(op: number, pa: number, size: number, value: number): number {
 
 bus.map(ROM_BASE, ROM_SIZE, new BootRom(d.entry, { cpus: d.cpus, ramBase: RAM_BASE, ramSize: d.ramSize }));
 bus.map(CLINT_BASE, CLINT_SIZE, new SharedClint());
+// Claims and completions, the most frequent device accesses of all, stay on this thread.
+const plicPins = Array.from({ length: d.cpus }, (_, h) => ctl.pins(h));
+bus.map(PLIC_BASE, PLIC_SIZE, new Plic(plicPins, d.plic));
 for (const r of d.remote) bus.map(r.base, r.size, new Remote(r.base));
 
 function sleep(seen: number): void {
@@ -143,6 +152,7 @@ function sleep(seen: number): void {
   if (!(deadline > t)) deadline = Number.POSITIVE_INFINITY;
   const ms = Math.min(MAX_SLEEP_MS, (deadline - t) / 10_000);
   Atomics.store(c, ctl.at(d.id, WAITING), 1);
+  ctl.payOwed(ctl.othersRunning(d.id) ? OWED_MS : 0);
   Atomics.wait(c, ctl.at(d.id, WAKE), seen, Math.max(0, ms));
   Atomics.store(c, ctl.at(d.id, WAITING), 0);
 }
@@ -152,7 +162,7 @@ function loop(): void {
   // A hart seen spinning (waiting for another hart's store) ends its run early; after spinning
   // for SPIN_YIELD_MS it gives its host core away for a moment, in case the hart it waits for is
   // a thread the host has not scheduled (more harts than cores).
-  hart.yieldOnSpin = true;
+  hart.yieldOnSpin = d.cpus > 1;
   let spinSince = -1;
   while (!ctl.stopping()) {
     const seen = Atomics.load(c, wake);
@@ -160,10 +170,17 @@ function loop(): void {
     clint.update();
     const n = hart.run(QUANTUM);
     ctl.instret[d.id] = hart.instret;
+    ctl.payOwed(OWED_MS);
     if (n === 0 && hart.waiting) sleep(seen);
     if (!hart.spun) spinSince = -1;
     else if (spinSince < 0) spinSince = performance.now();
-    else if (performance.now() - spinSince > SPIN_YIELD_MS) Atomics.wait(c, wake, seen, YIELD_MS);
+    else {
+      // The longer it has spun, the longer it sleeps: a quarter of the time so far, so a long
+      // wait (harts waiting for hart 0 to boot) leaves the host's cores to the harts that work.
+      const spun = performance.now() - spinSince;
+      if (spun > SPIN_YIELD_MS)
+        Atomics.wait(c, wake, seen, Math.min(MAX_YIELD_MS, Math.max(YIELD_MS, spun / 4)));
+    }
   }
 }
 
