@@ -85,12 +85,72 @@ kfreepages(void)
   return pool.nfree;
 }
 
+// At boot every page from the kernel's end to PHYSTOP is junk-filled
+// and freed: 128 MiB of stores, most of the boot's work. The harts that
+// wait for hart 0 share it: RAM is cut into chunks, and each hart that
+// is up claims chunks one at a time, frees a chunk's pages onto a list
+// of its own and hands the list to the pool in one step.
+#define KINIT_CHUNK (256 * PGSIZE)
+
+static uint64 kinit_base;
+static int kinit_chunks;
+static int kinit_next;            // next chunk to claim
+static int kinit_done;            // chunks handed to the pool
+static volatile int kinit_open;   // set once the above are ready
+
+static void
+kinit_help(void)
+{
+  for(;;){
+    int i = __atomic_fetch_add(&kinit_next, 1, __ATOMIC_ACQ_REL);
+    if(i >= kinit_chunks)
+      return;
+    uint64 lo = kinit_base + (uint64)i * KINIT_CHUNK;
+    uint64 hi = lo + KINIT_CHUNK < PHYSTOP ? lo + KINIT_CHUNK : PHYSTOP;
+    struct freepage *head = 0, *tail = 0;
+    uint64 n = 0;
+    for(uint64 a = lo; a + PGSIZE <= hi; a += PGSIZE){
+      // A free page has no references: refs[] starts zeroed.
+      memset((void *)a, 0x5a, PGSIZE);
+      struct freepage *fp = (struct freepage *)a;
+      fp->next = head;
+      head = fp;
+      if(tail == 0)
+        tail = fp;
+      n++;
+    }
+    if(head){
+      acquire(&pool.lock);
+      tail->next = pool.head;
+      pool.head = head;
+      pool.nfree += n;
+      release(&pool.lock);
+    }
+    __atomic_fetch_add(&kinit_done, 1, __ATOMIC_RELEASE);
+  }
+}
+
+// Hart 0: frees all of RAM, with the help of the other harts, and
+// returns once every chunk is in the pool.
 void
 kinit(void)
 {
   lock_init(&pool.lock, "kalloc");
-  for(uint64 a = PGROUNDUP((uint64)end); a + PGSIZE <= PHYSTOP; a += PGSIZE){
-    *ref_of(a) = 1;
-    kfree((void *)a);
-  }
+  kinit_base = PGROUNDUP((uint64)end);
+  kinit_chunks = (PHYSTOP - kinit_base + KINIT_CHUNK - 1) / KINIT_CHUNK;
+  __sync_synchronize();
+  kinit_open = 1;
+  kinit_help();
+  while(__atomic_load_n(&kinit_done, __ATOMIC_ACQUIRE) < kinit_chunks)
+    ;
+}
+
+// Every other hart, while it waits for hart 0 to set the kernel up.
+void
+kinit_join(void)
+{
+  while(kinit_open == 0)
+    ;
+  __sync_synchronize();
+  kinit_help();
 }

@@ -173,6 +173,7 @@ void timer_arm(void);
 
 // kalloc.c
 void  kinit(void);
+void  kinit_join(void);
 void *kalloc(void);
 void  kfree(void *);
 void  page_dup(uint64 pa);

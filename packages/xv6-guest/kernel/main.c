@@ -30,6 +30,7 @@ main(void)
     __sync_synchronize();
     kernel_ready = 1;
   } else {
+    kinit_join();
     while(kernel_ready == 0)
       ;
     __sync_synchronize();

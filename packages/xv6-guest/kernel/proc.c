@@ -405,13 +405,19 @@ scheduler(void)
 
 // n processes have just become RUNNABLE: interrupt up to n idle harts
 // (other than this one, which is running or about to search) so that
-// they run them now rather than at their next timer tick.
+// they run them now rather than at their next timer tick. A hart that
+// runs no process (an interrupt taken in its scheduler: most disk
+// completions) searches next and takes one itself, so it asks one
+// fewer; an idle hart woken for nothing costs a host thread wake-up
+// on an emulator that runs harts on threads.
 static void
 kick_idle(int n)
 {
   __sync_synchronize();
   push_off();
   int me = cpuid();
+  if(mycpu()->proc == 0)
+    n--;
   for(int i = 0; i < NCPU && n > 0; i++){
     if(i != me && cpus[i].idle && __sync_lock_test_and_set(&cpus[i].idle, 0)){
       *(volatile uint32 *)CLINT_MSIP(i) = 1;
