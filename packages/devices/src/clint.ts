@@ -28,6 +28,19 @@ export class Clint implements Device {
     this.time = time;
   }
 
+  /** A copy of the registers (mtimecmp, msip, the mtime offset), for machine snapshots. */
+  saveState(): Uint8Array {
+    return new Uint8Array(this.offset.buffer.slice(0));
+  }
+
+  /** Puts back what saveState returned (of a CLINT for as many harts), and drives the pins. */
+  loadState(bytes: Uint8Array): void {
+    const into = new Uint8Array(this.offset.buffer);
+    if (bytes.length !== into.length) throw new RangeError("CLINT state: made for another number of harts");
+    into.set(bytes);
+    this.update();
+  }
+
   now(): number {
     return this.time() + this.offset[0];
   }

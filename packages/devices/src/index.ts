@@ -22,4 +22,4 @@ export { PLIC_SOURCES, Plic, type PlicTarget, plicState } from "./plic.js";
 export { type DmaRam, RamDma } from "./ram-dma.js";
 export { type BoardDescription, BootRom, deviceTree, Finisher } from "./rom.js";
 export { type RunEnd, type RunnableHart, type RunOptions, runHarts, StepClock } from "./run.js";
-export { type IrqLine, Uart16550 } from "./uart.js";
+export { type IrqLine, Uart16550, type UartState } from "./uart.js";

@@ -47,6 +47,20 @@ export class Plic {
     if (state !== undefined) this.mutex = new SharedLock(new Int32Array(buffer, 0, 1), 0);
   }
 
+  /** A copy of the registers, for machine snapshots. */
+  saveState(): Uint8Array {
+    return new Uint8Array(this.priority.buffer.slice(0));
+  }
+
+  /** Puts back what saveState returned (of a PLIC for as many harts), and drives the pins. */
+  loadState(bytes: Uint8Array): void {
+    const into = new Uint8Array(this.priority.buffer);
+    if (bytes.length !== into.length) throw new RangeError("PLIC state: made for another number of harts");
+    into.set(bytes);
+    into.fill(0, 0, 8); // the lock word: free
+    this.update();
+  }
+
   /** The interrupt line for source `irq`, to give to a device. */
   line(irq: number): { set(level: boolean): void } {
     if (irq <= 0 || irq >= PLIC_SOURCES) throw new RangeError(`PLIC source ${irq} out of range`);

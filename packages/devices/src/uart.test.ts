@@ -115,3 +115,27 @@ describe("16550 UART edge cases from the datasheet", () => {
     expect(uart.read(6, 1) & 0xf0).toBe(0x10);
   });
 });
+
+describe("16550 UART saved state", () => {
+  it("goes on, in a UART loaded from saveState, with the same registers and FIFO", () => {
+    const { uart } = make();
+    uart.write(FCR, 1, 0x01); // FIFOs on
+    uart.write(IER, 1, 0x01); // receive interrupt
+    uart.write(LCR, 1, 0x80);
+    uart.write(RBR, 1, 12); // divisor latch
+    uart.write(LCR, 1, 0x03);
+    for (const c of "abc") uart.receive(c.charCodeAt(0));
+    expect(uart.read(RBR, 1)).toBe(0x61);
+    const b = make();
+    b.uart.loadState(JSON.parse(JSON.stringify(uart.saveState())));
+    for (const u of [uart, b.uart]) {
+      expect(u.read(IIR, 1)).toBe(0xc4); // FIFOs on, received data available
+      expect(String.fromCharCode(u.read(RBR, 1), u.read(RBR, 1))).toBe("bc");
+      expect(u.read(LSR, 1) & 1).toBe(0);
+      u.write(LCR, 1, 0x83);
+      expect(u.read(RBR, 1)).toBe(12);
+      expect(u.rxSpace).toBe(16);
+    }
+    expect(() => b.uart.loadState({ ...uart.saveState(), rx: [300] })).toThrow(/UART state/);
+  });
+});

@@ -41,6 +41,15 @@ const FIFO_SIZE = 16;
  * interrupt again); input arrives through `receive` into a 16-byte FIFO. Interrupt behaviour follows
  * the datasheet the way QEMU's model does, which is what xv6 (every version) relies on.
  */
+/** What Uart16550.saveState returns: plain data, JSON-safe. */
+export interface UartState {
+  rx: number[];
+  /** IER, IIR, LCR, MCR, LSR, SCR, DLL, DLM. */
+  regs: number[];
+  fifoEnabled: boolean;
+  thrPending: boolean;
+}
+
 export class Uart16550 {
   private readonly irq: IrqLine;
   private readonly out: (byte: number) => void;
@@ -59,6 +68,32 @@ export class Uart16550 {
   constructor(irq: IrqLine, out: (byte: number) => void) {
     this.irq = irq;
     this.out = out;
+  }
+
+  /** The registers and the receive FIFO, for machine snapshots. */
+  saveState(): UartState {
+    return {
+      rx: [...this.rx],
+      regs: [this.ier, this.iir, this.lcr, this.mcr, this.lsr, this.scr, this.dll, this.dlm],
+      fifoEnabled: this.fifoEnabled,
+      thrPending: this.thrPending,
+    };
+  }
+
+  /**
+   * Puts back what saveState returned. The line is not driven: each assertion sets the PLIC's
+   * pending bit, and the PLIC's own saved state already holds what the line did.
+   */
+  loadState(s: UartState): void {
+    const bytes = (a: unknown, n: number) =>
+      Array.isArray(a) && a.length <= n && a.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
+    if (!bytes(s.rx, FIFO_SIZE) || !bytes(s.regs, 8) || s.regs.length !== 8)
+      throw new RangeError("UART state: bad registers or FIFO");
+    this.rx.length = 0;
+    this.rx.push(...s.rx);
+    [this.ier, this.iir, this.lcr, this.mcr, this.lsr, this.scr, this.dll, this.dlm] = s.regs;
+    this.fifoEnabled = s.fifoEnabled === true;
+    this.thrPending = s.thrPending === true;
   }
 
   /** Room left in the receive FIFO; a machine feeds input no faster than this. */

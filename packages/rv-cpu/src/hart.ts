@@ -97,6 +97,66 @@ slowOps[PAGE_SLOTS - 1] = Op.PAGE_END;
  * One RV64IMAC hart with M, S and U modes. Registers are (lo, hi) Int32 pairs; instructions are
  * decoded once per physical page and cached in the RAM object (shared by all harts).
  */
+/** Hart fields that saveState keeps by name (64-bit CSRs as their Lo and Hi halves). */
+const STATE_FIELDS = [
+  "fflags",
+  "frm",
+  "mstatus",
+  "mie",
+  "mipSw",
+  "mipHw",
+  "mideleg",
+  "medeleg",
+  "mtvecLo",
+  "mtvecHi",
+  "stvecLo",
+  "stvecHi",
+  "mepcLo",
+  "mepcHi",
+  "sepcLo",
+  "sepcHi",
+  "mcauseLo",
+  "mcauseHi",
+  "scauseLo",
+  "scauseHi",
+  "mtvalLo",
+  "mtvalHi",
+  "stvalLo",
+  "stvalHi",
+  "mscratchLo",
+  "mscratchHi",
+  "sscratchLo",
+  "sscratchHi",
+  "mcounteren",
+  "scounteren",
+  "menvcfgLo",
+  "menvcfgHi",
+  "senvcfg",
+  "stimecmpLo",
+  "stimecmpHi",
+  "satpLo",
+  "satpHi",
+] as const;
+
+/** What Hart.saveState returns: plain data, JSON-safe. */
+export interface HartState {
+  /** x0..x31 as (lo, hi) pairs, and f0..f31 likewise. */
+  x: number[];
+  f: number[];
+  pc: [number, number];
+  priv: number;
+  csr: Record<string, number>;
+  pmpcfg: number[];
+  pmpaddr: number[];
+  instret: number;
+  instretBase: string;
+  cycleBase: string;
+  waiting: boolean;
+  /** The LR reservation: the RAM offset of its granule and the value LR read. */
+  reservation: { granule: number; lo: number; hi: number } | null;
+  spin: { regs: number[]; page: number; idx: number };
+}
+
 export class Hart {
   readonly id: number;
   readonly engine: Engine;
@@ -202,7 +262,8 @@ export class Hart {
   /** Set by a debugger while it steps: interrupts stay pending and are not taken. */
   holdInterrupts = false;
   private readonly spinRegs = new Int32Array(64);
-  private spinOps: Int32Array | undefined;
+  /** The RAM page and slot of the loop head seen at the last spin check (-1: none). */
+  private spinPage = -1;
   private spinIdx = -1;
 
   // Fetch state: the decoded page being executed, and the virtual address of its slot 0.
@@ -387,6 +448,68 @@ export class Hart {
     this.stagLo.fill(1);
     this.ctagLo.fill(1);
     this.ftagLo.fill(1);
+  }
+
+  /**
+   * The hart's architectural state (and what decides its next spin check) as plain JSON-safe
+   * data, for machine snapshots; take it between runs. Caches are not part of it.
+   */
+  saveState(): HartState {
+    const csr: Record<string, number> = {};
+    for (const k of STATE_FIELDS) csr[k] = this[k];
+    const g = this.ram.reservations[this.id] ?? -1;
+    return {
+      x: Array.from(this.x.subarray(0, 64)),
+      f: Array.from(this.f),
+      pc: [this.pcLo, this.pcHi],
+      priv: this.level,
+      csr,
+      pmpcfg: Array.from(this.pmpcfg),
+      pmpaddr: Array.from(this.pmpaddr),
+      instret: this.instret,
+      instretBase: this.instretBase.toString(),
+      cycleBase: this.cycleBase.toString(),
+      waiting: this.waiting,
+      reservation: g === -1 ? null : { granule: g, lo: this.lrLo, hi: this.lrHi },
+      spin: { regs: Array.from(this.spinRegs), page: this.spinPage, idx: this.spinIdx },
+    };
+  }
+
+  /** Puts back a state from saveState (of a hart on a machine like this one). */
+  loadState(s: HartState): void {
+    const ints = (a: unknown, n: number, what: string): number[] => {
+      if (!Array.isArray(a) || a.length !== n || !a.every((v) => Number.isInteger(v)))
+        throw new RangeError(`hart state: ${what} is not ${n} integers`);
+      return a as number[];
+    };
+    this.x.set(ints(s.x, 64, "x"));
+    this.f.set(ints(s.f, 64, "f"));
+    const [lo, hi] = ints(s.pc, 2, "pc");
+    for (const k of STATE_FIELDS) {
+      const v = s.csr?.[k];
+      if (!Number.isInteger(v)) throw new RangeError(`hart state: ${k} is missing`);
+      this[k] = v as number;
+    }
+    this.pmpcfg.set(ints(s.pmpcfg, 16, "pmpcfg"));
+    this.pmpaddr.set(ints(s.pmpaddr, 32, "pmpaddr"));
+    if (![0, 1, 3].includes(s.priv)) throw new RangeError("hart state: bad privilege mode");
+    this.instret = ints([s.instret], 1, "instret")[0];
+    this.instretBase = BigInt(s.instretBase);
+    this.cycleBase = BigInt(s.cycleBase);
+    this.waiting = s.waiting === true;
+    this.ram.unreserve(this.id);
+    if (s.reservation !== null) {
+      this.ram.reserve(this.id, s.reservation.granule);
+      this.lrLo = s.reservation.lo | 0;
+      this.lrHi = s.reservation.hi | 0;
+    }
+    this.spinRegs.set(ints(s.spin?.regs, 64, "spin registers"));
+    this.spinPage = s.spin.page | 0;
+    this.spinIdx = s.spin.idx | 0;
+    this.halt = HALT_NONE;
+    this.priv = s.priv;
+    this.translationChanged();
+    this.setPc(lo, hi);
   }
 
   /** Set when a CSR write changed how addresses translate; the executor then re-reads fetch state. */
@@ -1037,14 +1160,15 @@ export class Hart {
     if (!this.yieldOnSpin || this.loopStores(ops, idx, from)) return false;
     const x = this.x;
     const r = this.spinRegs;
-    let same = this.spinOps === ops && this.spinIdx === idx;
+    const page = ops === this.fOps && this.ram.codeOps[this.fRamPage] === ops ? this.fRamPage : -1;
+    let same = page >= 0 && this.spinPage === page && this.spinIdx === idx;
     for (let i = 2; i < 64; i++) {
       if (r[i] !== x[i]) {
         same = false;
         r[i] = x[i];
       }
     }
-    this.spinOps = ops;
+    this.spinPage = page;
     this.spinIdx = idx;
     if (same) {
       // Stop at the loop's head; the next run starts there.
@@ -1062,7 +1186,7 @@ export class Hart {
    * decoded yet are decoded here, so the answer depends on memory only, not on what ran before.
    */
   private loopStores(ops: Int32Array, target: number, from: number): boolean {
-    const fetchable = ops === this.fOps && this.fHeat !== null && this.ram.codeOps[this.fRamPage] === ops;
+    const fetchable = ops === this.fOps && this.ram.codeOps[this.fRamPage] === ops;
     for (let i = target; i <= from; ) {
       if ((ops[i] & 255) === Op.UNDECODED) {
         if (!fetchable) return false;

@@ -14,7 +14,7 @@ export {
 export { type Decoded, decode } from "./decode.js";
 export { type Elf, ElfError, type ElfSegment, loadSegments, parseElf } from "./elf.js";
 export { buildElf, type ElfImage } from "./elf-write.js";
-export { type Clock, type Engine, Hart, type HartOptions } from "./hart.js";
+export { type Clock, type Engine, Hart, type HartOptions, type HartState } from "./hart.js";
 export { CodeCache, type JitStats } from "./jit.js";
 export { ACCESS_FAULT, Access, BareMmu, type Mmu, PAGE_FAULT, type TranslateRequest } from "./mmu.js";
 export * from "./state.js";

@@ -16,4 +16,4 @@ export {
 } from "./constants.js";
 export { MemoryBackend } from "./memory-backend.js";
 export type { BlockBackend, GuestMemory, InterruptLine } from "./types.js";
-export { QUEUE_NUM_MAX, VirtioBlk, type VirtioBlkOptions } from "./virtio-blk.js";
+export { QUEUE_NUM_MAX, VirtioBlk, type VirtioBlkOptions, type VirtioBlkState } from "./virtio-blk.js";

@@ -29,6 +29,17 @@ export interface VirtioBlkOptions {
   id?: string;
 }
 
+/** What VirtioBlk.saveState returns: plain data, JSON-safe. */
+export interface VirtioBlkState {
+  transport: "legacy" | "modern";
+  /** Status, driver features (low, high), the two feature selectors, QueueSel, the legacy page
+   * size, InterruptStatus. */
+  regs: number[];
+  irq: boolean;
+  fault: string;
+  queue: number[];
+}
+
 /**
  * A virtio block device behind the virtio-mmio register file, as on QEMU's virt board. Requests are
  * served synchronously when the driver writes QueueNotify.
@@ -79,6 +90,54 @@ export class VirtioBlk {
     config.setUint32(4, Math.floor(sectors / 2 ** 32), true);
     config.setUint32(12, QUEUE_NUM_MAX - 2, true); // seg_max: leave room for header and status
     config.setUint32(20, SECTOR_SIZE, true); // blk_size
+  }
+
+  /**
+   * The transport's registers and the queue's, for machine snapshots. Requests are served within
+   * the QueueNotify write, so none is ever in flight between accesses: what the driver has queued
+   * and not yet notified is in guest memory.
+   */
+  saveState(): VirtioBlkState {
+    return {
+      transport: this.legacy ? "legacy" : "modern",
+      regs: [
+        this.status,
+        this.driverFeaturesLow,
+        this.driverFeaturesHigh,
+        this.deviceFeaturesSel,
+        this.driverFeaturesSel,
+        this.queueSel,
+        this.pageSize,
+        this.interruptStatus,
+      ],
+      irq: this.irqLevel,
+      fault: this.faultReason,
+      queue: this.queue.saveState(),
+    };
+  }
+
+  /**
+   * Puts back what saveState returned, for the same transport. The line is not driven again: the
+   * interrupt controller's own saved state holds what it did.
+   */
+  loadState(s: VirtioBlkState): void {
+    if (s.transport !== (this.legacy ? "legacy" : "modern"))
+      throw new RangeError(`virtio-blk state: saved for the ${s.transport} transport`);
+    if (!Array.isArray(s.regs) || s.regs.length !== 8 || !s.regs.every((v) => Number.isInteger(v) && v >= 0))
+      throw new RangeError("virtio-blk state: bad registers");
+    [
+      this.status,
+      this.driverFeaturesLow,
+      this.driverFeaturesHigh,
+      this.deviceFeaturesSel,
+      this.driverFeaturesSel,
+      this.queueSel,
+      this.pageSize,
+      this.interruptStatus,
+    ] = s.regs;
+    this.faultReason = typeof s.fault === "string" ? s.fault : "";
+    this.queue.loadState(s.queue, this.faultReason);
+    this.irqLevel = s.irq === true;
   }
 
   /** Why the device wants a reset (DEVICE_NEEDS_RESET), or "" while it is healthy. */

@@ -45,6 +45,36 @@ export class Virtqueue {
     this.region = new Uint8Array(16 * maxSize);
   }
 
+  /** The registers and ring indices, for machine snapshots (the rings are in guest memory). */
+  saveState(): number[] {
+    return [
+      this.num,
+      this.ready ? 1 : 0,
+      this.pfn,
+      this.align,
+      this.descLow,
+      this.descHigh,
+      this.driverLow,
+      this.driverHigh,
+      this.deviceLow,
+      this.deviceHigh,
+      this.lastAvail,
+      this.usedIdx,
+    ];
+  }
+
+  loadState(s: number[], fault: string): void {
+    if (!Array.isArray(s) || s.length !== 12 || !s.every((v) => Number.isInteger(v) && v >= 0 && v < 2 ** 32))
+      throw new RangeError("virtqueue state: bad registers");
+    let ready: number;
+    [this.num, ready, this.pfn, this.align, this.descLow, this.descHigh] = s;
+    [this.driverLow, this.driverHigh, this.deviceLow, this.deviceHigh, this.lastAvail, this.usedIdx] =
+      s.slice(6);
+    this.ready = ready === 1;
+    this.fault = fault;
+    this.changed = true;
+  }
+
   reset(): void {
     this.num = this.pfn = 0;
     this.ready = false;

@@ -40,6 +40,10 @@ describe("xv6-machine command line", () => {
     [["--parallel", "--clock", "deterministic", "--kernel", program, "--user", userDir], /real time/],
     [["--parallel", "--engine", "check", "--kernel", program, "--user", userDir], /--engine check/],
     [["--parallel", "--gdb", "1234", "--kernel", program, "--user", userDir], /--gdb/],
+    [["--restore", "s.snap", "--fs", "a.img"], /--restore brings its own kernel and disk/],
+    [["--restore", "s.snap", "--parallel"], /--restore runs the harts on one thread/],
+    [["--restore", "/nonexistent/s.snap"], /cannot read snapshot/],
+    [["--restore", program], /not an xv6-machine snapshot/],
   ])("rejects %j with exit 2 and one clear message", (args, message) => {
     const r = run(...args);
     expect(r.status).toBe(2);
@@ -105,5 +109,19 @@ describe("xv6-machine command line", () => {
     const r = run("--cmd", "echo no panic: here | wc", "--timeout", "50");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^1 3 15 $/m);
+  });
+
+  it.skipIf(!guestFiles())("saves a snapshot after the last --cmd and continues from it", () => {
+    const snap = join(userDir, "s.snap");
+    const first = run("--cmd", "echo kept > f", "--save", snap);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain(`saved a snapshot to ${snap}`);
+    const second = run("--restore", snap, "--cmd", "cat f");
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain("kept");
+    const other = run("--restore", snap, "--cpus", "2", "--cmd", "cat f");
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/machine with cpus 1, not 2/);
+    noStack(other.stderr);
   });
 });

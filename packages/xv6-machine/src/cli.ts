@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ElfError, EngineMismatch } from "@xv6-machine/rv-cpu";
@@ -19,7 +19,11 @@ const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cp
                    [--virtio legacy|modern] [--clock deterministic|realtime]
                    [--engine jit|interp|check] [--parallel] [--cmd "LINE"]...
                    [--timeout SECONDS] [--gdb PORT [--wait-gdb]]
-  --parallel   each hart on its own thread (real time; not with --gdb or --engine check)`;
+                   [--save FILE] [--restore FILE]
+  --parallel   each hart on its own thread (real time; not with --gdb or --engine check)
+  --save       write a snapshot of the machine to FILE after the last --cmd, at power-off,
+               or on Ctrl-A S in the console
+  --restore    continue from a snapshot instead of booting (it holds the kernel and the disk)`;
 
 /** Exit statuses. */
 const EXIT_OK = 0;
@@ -82,6 +86,10 @@ interface Parsed {
   gdb?: number;
   waitGdb: boolean;
   parallel: boolean;
+  save?: string;
+  restore?: string;
+  /** Options given on the command line (not defaults). */
+  given: Set<string>;
 }
 
 function parse(argv: string[]): Parsed | "help" {
@@ -103,6 +111,8 @@ function parse(argv: string[]): Parsed | "help" {
         gdb: { type: "string" },
         "wait-gdb": { type: "boolean" },
         parallel: { type: "boolean" },
+        save: { type: "string" },
+        restore: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -110,6 +120,7 @@ function parse(argv: string[]): Parsed | "help" {
     throw new UsageError((e as Error).message);
   }
   const v = p.values as Record<string, string | string[] | boolean | undefined>;
+  const given = new Set(Object.keys(v).filter((k) => v[k] !== undefined));
   if (v.help) return "help";
   if (v.fs !== undefined && v.user !== undefined)
     throw new UsageError("--fs and --user cannot be used together");
@@ -142,6 +153,15 @@ function parse(argv: string[]): Parsed | "help" {
   if (parallel && gdb !== undefined) throw new UsageError("--parallel cannot be used with --gdb");
   if (gdb !== undefined && engine === "check")
     throw new UsageError("--gdb cannot be used with --engine check");
+  if (v.restore !== undefined) {
+    for (const o of ["kernel", "fs", "user"])
+      if (v[o] !== undefined)
+        throw new UsageError(`--restore brings its own kernel and disk: it cannot be used with --${o}`);
+    if (parallel)
+      throw new UsageError("--restore runs the harts on one thread: it cannot be used with --parallel");
+  }
+  if (parallel && v.save !== undefined)
+    throw new UsageError("--parallel machines cannot be saved: drop --save");
   if (gdb !== undefined && (v.cmd as string[] | undefined)?.length)
     throw new UsageError("--gdb is for interactive runs: it cannot be used with --cmd");
   return {
@@ -158,6 +178,9 @@ function parse(argv: string[]): Parsed | "help" {
     gdb,
     waitGdb: v["wait-gdb"] === true,
     parallel,
+    save: v.save as string | undefined,
+    restore: v.restore as string | undefined,
+    given,
   };
 }
 
@@ -175,42 +198,45 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return EXIT_OK;
     }
-    const guest =
-      args.kernel === undefined || (args.fs === undefined && args.user === undefined)
-        ? guestFiles()
-        : undefined;
-    let kernel: Uint8Array;
-    if (args.kernel !== undefined) kernel = readFile(args.kernel, "kernel");
-    else if (guest) kernel = guest.kernel;
-    else throw new UsageError("our guest kernel is not built into this package yet: pass --kernel ELF");
-    let disk: MemoryBackend | FileBackend;
-    if (args.fs !== undefined) {
-      try {
-        fileDisk = FileBackend.open(args.fs, { readOnly: false });
-      } catch (e) {
-        throw new UsageError(`cannot open disk image ${args.fs}: ${(e as Error).message}`);
+    if (args.restore !== undefined) machine = restoreMachine(args, out);
+    else {
+      const guest =
+        args.kernel === undefined || (args.fs === undefined && args.user === undefined)
+          ? guestFiles()
+          : undefined;
+      let kernel: Uint8Array;
+      if (args.kernel !== undefined) kernel = readFile(args.kernel, "kernel");
+      else if (guest) kernel = guest.kernel;
+      else throw new UsageError("our guest kernel is not built into this package yet: pass --kernel ELF");
+      let disk: MemoryBackend | FileBackend;
+      if (args.fs !== undefined) {
+        try {
+          fileDisk = FileBackend.open(args.fs, { readOnly: false });
+        } catch (e) {
+          throw new UsageError(`cannot open disk image ${args.fs}: ${(e as Error).message}`);
+        }
+        // Every way out (a signal, Ctrl-A X, a crash) goes through process.exit: flush the disk there.
+        const opened = fileDisk;
+        process.once("exit", () => opened.close());
+        disk = opened;
+      } else {
+        const files = args.user !== undefined ? userDir(args.user) : guest?.user;
+        if (!files) throw new UsageError("no user programs: pass --fs IMAGE or --user DIR");
+        disk = new MemoryBackend(buildImage(files));
       }
-      // Every way out (a signal, Ctrl-A X, a crash) goes through process.exit: flush the disk there.
-      const opened = fileDisk;
-      process.once("exit", () => opened.close());
-      disk = opened;
-    } else {
-      const files = args.user !== undefined ? userDir(args.user) : guest?.user;
-      if (!files) throw new UsageError("no user programs: pass --fs IMAGE or --user DIR");
-      disk = new MemoryBackend(buildImage(files));
+      machine = new Machine({
+        kernel,
+        disk,
+        cpus: args.cpus,
+        memMiB: args.mem,
+        virtio: args.virtio,
+        clock: args.clock,
+        engine: args.engine,
+        parallel: args.parallel,
+        output: out,
+        memory: prefaultedMemory(args.mem * MIB),
+      });
     }
-    machine = new Machine({
-      kernel,
-      disk,
-      cpus: args.cpus,
-      memMiB: args.mem,
-      virtio: args.virtio,
-      clock: args.clock,
-      engine: args.engine,
-      parallel: args.parallel,
-      output: out,
-      memory: prefaultedMemory(args.mem * MIB),
-    });
   } catch (e) {
     if (
       e instanceof UsageError ||
@@ -228,6 +254,10 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  return runDriven(machine, args, fileDisk);
+}
+
+async function runDriven(machine: Machine, args: Parsed, fileDisk: FileBackend | undefined): Promise<number> {
   try {
     return await drive(machine, args);
   } catch (e) {
@@ -236,6 +266,35 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_ENGINE_MISMATCH;
   } finally {
     fileDisk?.close();
+  }
+}
+
+/** A machine from --restore's snapshot; the given --cpus, --mem, --virtio and --clock must agree. */
+function restoreMachine(args: Parsed, out: (b: Uint8Array) => void): Machine {
+  const snapshot = readFile(args.restore as string, "snapshot");
+  const machine = new Machine({
+    snapshot,
+    cpus: args.given.has("cpus") ? args.cpus : undefined,
+    memMiB: args.given.has("mem") ? args.mem : undefined,
+    virtio: args.given.has("virtio") ? args.virtio : undefined,
+    clock: args.given.has("clock") ? args.clock : undefined,
+    engine: args.engine,
+    output: out,
+  });
+  // Show where the console was: its last line (the prompt, most often).
+  const last = machine.output.slice(machine.output.lastIndexOf("\n") + 1);
+  if (last.length > 0) process.stdout.write(last);
+  return machine;
+}
+
+/** Writes --save's snapshot; a failure is reported, and the run goes on. */
+function save(machine: Machine, path: string | undefined): void {
+  if (path === undefined) return;
+  try {
+    writeFileSync(path, machine.snapshot());
+    process.stderr.write(`\r\nxv6-machine: saved a snapshot to ${path}\r\n`);
+  } catch (e) {
+    process.stderr.write(`\r\nxv6-machine: cannot save a snapshot to ${path}: ${(e as Error).message}\r\n`);
   }
 }
 
@@ -267,12 +326,15 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
     // not the kernel's output, and runCommand leaves it out of the check.
     const term = Terminal.forwardOnly();
     try {
-      await machine.waitForPrompt({ timeoutMs, failOn: PANIC });
+      // A machine restored at its prompt is there already.
+      if (args.restore === undefined || !machine.atPrompt())
+        await machine.waitForPrompt({ timeoutMs, failOn: PANIC });
       for (const cmd of args.cmds) {
         const left = Math.max(0, timeoutMs - (performance.now() - started));
         await machine.runCommand(cmd, { timeoutMs: left, failOn: PANIC });
       }
       process.stdout.write("\n");
+      save(machine, args.save);
       return EXIT_OK;
     } catch (e) {
       if (e instanceof GuestFailure) return EXIT_PANIC;
@@ -297,7 +359,12 @@ async function drive(machine: Machine, args: Parsed): Promise<number> {
       process.stderr.write(`\nxv6-machine: timed out after ${args.timeout} s\n`);
       return EXIT_TIMEOUT;
     },
-    finished: outcome,
+    finished: () => {
+      const code = outcome();
+      if (code !== undefined && machine.powerOff !== undefined) save(machine, args.save);
+      return code;
+    },
+    onSave: () => save(machine, args.save ?? "xv6-machine.snapshot"),
     stub,
     // `echo ls | xv6-machine` ends after ls, as --cmd ls does (unless a debugger is attached).
     endWithInput: stub === undefined,

@@ -14,6 +14,8 @@ export interface ConsoleOptions {
    * read and the shell waits at its prompt again, as after the last --cmd.
    */
   endWithInput?: boolean;
+  /** Called on Ctrl-A S, between slices. */
+  onSave?: () => void;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -40,6 +42,10 @@ export async function runConsole(machine: Machine, o: ConsoleOptions): Promise<n
         return code;
       }
       if (term.quitRequested) return 0;
+      if (term.saveRequested) {
+        term.saveRequested = false;
+        o.onSave?.();
+      }
       if (o.endWithInput && term.inputEnded && machine.atPrompt()) {
         process.stdout.write("\n");
         return 0;

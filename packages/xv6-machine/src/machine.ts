@@ -41,7 +41,9 @@ import {
 } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
+import { MachineError, SnapshotError } from "./errors.js";
 import { ParallelHarts } from "./parallel/harts.js";
+import { type DecodedSnapshot, decodeSnapshot, encodeSnapshot } from "./snapshot.js";
 
 export { CLINT_BASE, FINISHER_BASE, PLIC_BASE, RAM_BASE, UART_BASE, UART_IRQ, VIRTIO_BASE, VIRTIO_IRQ };
 
@@ -59,7 +61,13 @@ export type ClockMode = "deterministic" | "realtime";
 
 export interface MachineOptions {
   /** The kernel ELF, loaded at its physical addresses; the boot ROM jumps to its entry. */
-  kernel: Uint8Array;
+  kernel?: Uint8Array;
+  /**
+   * Continue from a snapshot (Machine.snapshot) instead of booting `kernel`. cpus, memMiB, clock
+   * and virtio come from it (given ones must agree); so does the disk's content, written into
+   * `disk` if one is given (of the same size), else into a MemoryBackend.
+   */
+  snapshot?: Uint8Array;
   /** The disk behind virtio-blk (none: no disk device). */
   disk?: BlockBackend;
   cpus?: number;
@@ -91,9 +99,7 @@ export interface MachineOptions {
 /** How long a parallel machine's slice serves the harts' device accesses before it returns. */
 const PARALLEL_SLICE_MS = 10;
 
-export class MachineError extends Error {
-  override name = "MachineError";
-}
+export { MachineError, SnapshotError } from "./errors.js";
 
 /** A wait ended by its `failOn` pattern: `match` is what the guest printed. */
 export class GuestFailure extends MachineError {
@@ -160,7 +166,9 @@ export class Machine {
   private roundTicks = 0;
   private readonly roundStart: Float64Array;
   private current = -1;
-  private readonly wallStart = performance.now();
+  private wallStart = performance.now();
+  /** Where the boot ROM jumps (the kernel's entry). */
+  private readonly entry: number;
   private outputCursor = 0;
   /** Length of the output when every hart was last seen waiting in wfi. */
   private quietAt = -1;
@@ -177,7 +185,9 @@ export class Machine {
   /** Why the last slice ended "halted". */
   debugStop: DebugStop | undefined;
 
-  constructor(opts: MachineOptions) {
+  constructor(options: MachineOptions) {
+    const snap = options.snapshot !== undefined ? decodeSnapshot(options.snapshot) : undefined;
+    const opts = snap ? snapshotOptions(options, snap) : options;
     const cpus = opts.cpus ?? 1;
     if (!Number.isInteger(cpus) || cpus < 1 || cpus > 8) throw new MachineError("cpus must be 1 to 8");
     const mem = opts.memMiB ?? 128;
@@ -212,8 +222,15 @@ export class Machine {
     }
     this.ram = new Ram(size, RAM_BASE, cpus, memory, ramState && { state: ramState, hart: -1 });
     this.bus = new SimpleBus(this.ram);
-    const elf = parseElf(opts.kernel);
-    loadSegments(this.ram, elf);
+    let entry: number;
+    if (snap) entry = snap.meta.machine.entry;
+    else {
+      if (opts.kernel === undefined) throw new MachineError("a kernel (or a snapshot) is needed");
+      const elf = parseElf(opts.kernel);
+      loadSegments(this.ram, elf);
+      entry = elf.entry;
+    }
+    this.entry = entry;
     this.roundStart = new Float64Array(cpus);
     this.harts = [];
     for (let id = 0; id < cpus && !parallel; id++) {
@@ -247,7 +264,7 @@ export class Machine {
       this.plic = new Plic(this.harts);
     }
     this.uart = new Uart16550(this.plic.line(UART_IRQ), (b) => this.emit(b));
-    this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(elf.entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
+    this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
     this.bus.map(FINISHER_BASE, FINISHER_SIZE, new Finisher((code) => this.off(code)));
     this.bus.map(CLINT_BASE, CLINT_SIZE, this.clint);
     this.bus.map(PLIC_BASE, PLIC_SIZE, this.plic);
@@ -262,6 +279,7 @@ export class Machine {
       });
       this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.disk);
     }
+    if (snap) this.restoreFrom(snap);
     if (this.par !== undefined) {
       const remote = [
         { base: FINISHER_BASE, size: FINISHER_SIZE },
@@ -276,10 +294,94 @@ export class Machine {
         clint: clintBuffer as SharedArrayBuffer,
         plic: plicBuffer as SharedArrayBuffer,
         engine: opts.engine === "interp" ? "interp" : "jit",
-        entry: elf.entry,
+        entry,
         start: performance.timeOrigin + this.wallStart,
         remote,
       });
+    }
+  }
+
+  /**
+   * The whole machine as bytes (see the README's "Snapshots"): harts, devices, RAM, the disk's
+   * content, the console output so far and input not yet taken. `new Machine({ snapshot })`
+   * continues from it; in the deterministic clock exactly as this machine would. Take it between
+   * slices (not from an output callback); parallel harts cannot be saved.
+   */
+  snapshot(): Uint8Array {
+    if (this.par !== undefined) throw new MachineError("a machine with parallel harts cannot be saved");
+    let disk: Uint8Array | undefined;
+    if (this.diskBackend !== undefined) {
+      disk = new Uint8Array(this.diskBackend.size);
+      this.diskBackend.read(0, disk);
+    }
+    return encodeSnapshot({
+      meta: {
+        machine: {
+          cpus: this.harts.length,
+          memMiB: this.ram.size / MIB,
+          clock: this.clockMode,
+          entry: this.entry,
+          disk:
+            this.diskBackend && this.disk
+              ? {
+                  bytes: this.diskBackend.size,
+                  readOnly: this.diskBackend.readOnly,
+                  transport: this.disk.legacy ? "legacy" : "modern",
+                }
+              : null,
+        },
+        state: {
+          instructions: this.instructions,
+          mtime: this.clockMode === "deterministic" ? this.roundTicks : this.now(),
+          output: this.output,
+          outputCursor: this.outputCursor,
+          quietAt: this.quietAt,
+          outputAt: this.outputAt,
+          input: [...this.input],
+          powerOff: this.powerOff ?? null,
+        },
+        harts: this.harts.map((h) => h.saveState()),
+        uart: this.uart.saveState(),
+        virtio: this.disk?.saveState() ?? null,
+      },
+      clint: this.clint.saveState(),
+      plic: this.plic.saveState(),
+      ram: this.ram.u8,
+      disk,
+    });
+  }
+
+  private restoreFrom(snap: DecodedSnapshot): void {
+    const m = snap.meta;
+    try {
+      snap.ram(this.ram.u8);
+      if (!Array.isArray(m.harts) || m.harts.length !== this.harts.length)
+        throw new SnapshotError("the snapshot's harts do not match its machine");
+      for (let i = 0; i < this.harts.length; i++) this.harts[i].loadState(m.harts[i]);
+      this.clint.loadState(snap.clint);
+      this.plic.loadState(snap.plic);
+      this.uart.loadState(m.uart);
+      if (this.disk && m.virtio) this.disk.loadState(m.virtio);
+      const st = m.state;
+      const num = (v: unknown) => {
+        if (typeof v !== "number" || !Number.isFinite(v))
+          throw new SnapshotError("the snapshot's state is damaged");
+        return v;
+      };
+      this.instructions = num(st.instructions);
+      if (this.clockMode === "deterministic") this.roundTicks = num(st.mtime);
+      // In real time the clock goes on from the saved mtime, not from the machine's creation.
+      else this.wallStart = performance.now() - num(st.mtime) / 10_000;
+      if (typeof st.output !== "string") throw new SnapshotError("the snapshot's state is damaged");
+      this.output = st.output;
+      this.outputCursor = num(st.outputCursor);
+      this.quietAt = num(st.quietAt);
+      this.outputAt = num(st.outputAt);
+      this.input.push(...(Array.isArray(st.input) ? st.input.map((b) => num(b) & 0xff) : []));
+      this.powerOff = st.powerOff === null ? undefined : num(st.powerOff);
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(`the snapshot is damaged: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -708,4 +810,35 @@ function sleep(ms: number): Promise<void> {
 function yieldToHost(): Promise<void> {
   if (typeof setImmediate === "function") return new Promise((r) => setImmediate(r));
   return new Promise((r) => setTimeout(r, 0));
+}
+
+/** The options a snapshot implies, checked against those given. */
+function snapshotOptions(o: MachineOptions, snap: DecodedSnapshot): MachineOptions {
+  const m = snap.meta.machine;
+  if (typeof m !== "object" || m === null || !Number.isInteger(m.entry))
+    throw new SnapshotError("the snapshot's description is damaged");
+  if (o.parallel) throw new SnapshotError("a snapshot restores onto harts on one thread, not parallel ones");
+  const agree = (what: string, given: unknown, saved: unknown) => {
+    if (given !== undefined && given !== saved)
+      throw new SnapshotError(
+        `the snapshot is of a machine with ${what} ${String(saved)}, not ${String(given)}`,
+      );
+  };
+  agree("cpus", o.cpus, m.cpus);
+  agree("memMiB", o.memMiB, m.memMiB);
+  agree("clock", o.clock, m.clock);
+  agree("virtio", o.virtio, m.disk?.transport);
+  let disk = o.disk;
+  if (m.disk === null) {
+    if (disk !== undefined) throw new SnapshotError("the snapshot is of a machine without a disk");
+  } else {
+    const bytes = snap.disk() as Uint8Array;
+    if (disk === undefined) disk = new MemoryBackend(bytes, { readOnly: m.disk.readOnly });
+    else {
+      if (disk.size !== bytes.length)
+        throw new SnapshotError(`the snapshot's disk has ${bytes.length} bytes, the one given ${disk.size}`);
+      disk.write(0, bytes);
+    }
+  }
+  return { ...o, cpus: m.cpus, memMiB: m.memMiB, clock: m.clock, virtio: m.disk?.transport, disk };
 }

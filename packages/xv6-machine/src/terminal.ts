@@ -5,6 +5,8 @@
  */
 export class Terminal {
   quitRequested = false;
+  /** Ctrl-A S was typed (save a snapshot); whoever saves clears it. */
+  saveRequested = false;
   /** Set when stdin (a pipe or file) has ended: nothing more will be typed. */
   inputEnded = false;
   private restored = false;
@@ -29,7 +31,12 @@ export class Terminal {
           if (b === 0x78 || b === 0x58)
             this.quitRequested = true; // x or X
           else if (b === 0x01) keep.push(0x01);
-          else if (b === 0x68 || b === 0x48) process.stderr.write("\r\nC-a x  quit\r\nC-a C-a  send C-a\r\n");
+          else if (b === 0x73 || b === 0x53)
+            this.saveRequested = true; // s or S
+          else if (b === 0x68 || b === 0x48)
+            process.stderr.write(
+              "\r\nC-a x  quit\r\nC-a s  save a snapshot (--save)\r\nC-a C-a  send C-a\r\n",
+            );
         } else if (b === 0x01) pendingEscape = true;
         else keep.push(b);
       }
