@@ -1,3 +1,4 @@
+export { addFiles } from "./add.js";
 export { FsError } from "./errors.js";
 export {
   BPB,
