@@ -38,7 +38,10 @@ function check(what, r) {
 }
 
 step("pack every package");
-const packages = readdirSync(join(root, "packages")).sort();
+// Published packages only: the site (xv6-web) is private, shipped as static files, not to npm.
+const packages = readdirSync(join(root, "packages"))
+  .filter((p) => !JSON.parse(readFileSync(join(root, "packages", p, "package.json"), "utf8")).private)
+  .sort();
 for (const p of packages) {
   execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
     cwd: join(root, "packages", p),

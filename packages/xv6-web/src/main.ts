@@ -145,7 +145,14 @@ function addFiles(files: NamedBytes[]): void {
   term.focus();
 }
 
-const on = (id: string, f: () => void) => $(id).addEventListener("click", f);
+// After a control, keys go back to the guest.
+const on = (id: string, f: () => void) =>
+  $(id).addEventListener("click", () => {
+    f();
+    term.focus();
+  });
+for (const input of document.querySelectorAll("nav input, nav select"))
+  input.addEventListener("change", () => term.focus());
 on("reset", () => send({ type: "reset", cpus: cpus(), engine: eng() }));
 on("power-off", () => send({ type: "power-off" }));
 on("boot", () => send({ type: "boot", cpus: cpus(), engine: eng() }));
