@@ -84,7 +84,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
 
   it("restores the shipped snapshot to a prompt, and runs ls and mmaptest", async () => {
     await open();
-    const s = await command("ls", /mmaptest +2 \d+ \d+[^]*\n\$$/);
+    const s = await command("ls", /mmaptest +2 \d+ \d+[\s\S]*\n\$$/);
     expect(s).toMatch(/README +2 2 \d+/);
     await command("mmaptest", /mmaptest: all tests succeeded\n\$$/, 120_000);
     expect(await page.textContent("#status")).toMatch(/1 hart · compiler · [\d,]+ instructions/);
@@ -156,7 +156,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
   it("boots a kernel ELF of one's own, and says so plainly when it is not one", async () => {
     const kernel = `${dist}/kernel`;
     await page.setInputFiles("#upload-kernel", kernel);
-    await expectScreen(/xv6-guest kernel is booting[^]*init: starting sh\n\$$/);
+    await expectScreen(/xv6-guest kernel is booting[\s\S]*init: starting sh\n\$$/);
     await page.setInputFiles("#upload-kernel", {
       name: "bad",
       mimeType: "application/octet-stream",
@@ -169,7 +169,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);
     await open("?cold&harts=2");
-    await command("ls", /usertests[^]*\n\$$/);
+    await command("ls", /usertests[\s\S]*\n\$$/);
     expect(await page.textContent("#status")).toMatch(/2 harts/);
     await context.setOffline(false);
     await page.screenshot({ path: `${artifacts}/xv6-web.png` });
