@@ -1,9 +1,12 @@
 import { FsError } from "./errors.js";
 import {
+  BPB,
   BSIZE,
+  bitmapBlock,
   DINODE_SIZE,
   DIRENT_SIZE,
   IPB,
+  inodeBlock,
   MAX_FILE_BYTES,
   NDIRECT,
   ROOTINO,
@@ -14,7 +17,7 @@ import {
 } from "./format.js";
 import { FsImage, type Inode, parseDirectory } from "./image.js";
 import { logHeaderProblems, readLogHeader, replayLog } from "./log.js";
-import type { FileEntry } from "./mkfs.js";
+import { type FileEntry, writeFileBytes } from "./mkfs.js";
 import { encodeName, showName } from "./names.js";
 
 /**
@@ -101,29 +104,7 @@ class Writer {
   }
 
   private writeAt(inode: Inode, off: number, bytes: Uint8Array): void {
-    let done = 0;
-    while (done < bytes.length) {
-      const fbn = Math.floor((off + done) / BSIZE);
-      const within = (off + done) % BSIZE;
-      const n = Math.min(bytes.length - done, BSIZE - within);
-      this.fs.block(this.blockOf(inode, fbn)).set(bytes.subarray(done, done + n), within);
-      done += n;
-    }
-  }
-
-  private blockOf(inode: Inode, fbn: number): number {
-    if (fbn < NDIRECT) {
-      if (inode.addrs[fbn] === 0) inode.addrs[fbn] = this.allocBlock();
-      return inode.addrs[fbn];
-    }
-    if (inode.addrs[NDIRECT] === 0) inode.addrs[NDIRECT] = this.allocBlock();
-    const slot = inode.addrs[NDIRECT] * BSIZE + (fbn - NDIRECT) * 4;
-    let b = this.view.getUint32(slot, true);
-    if (b === 0) {
-      b = this.allocBlock();
-      this.view.setUint32(slot, b, true);
-    }
-    return b;
+    writeFileBytes(this.fs.bytes, inode, off, bytes, () => this.allocBlock());
   }
 
   /** Frees every block of a file, as the kernel's itrunc does, leaving it empty. */
@@ -166,12 +147,12 @@ class Writer {
   }
 
   private bit(b: number): { at: number; bit: number } {
-    const bmap = this.fs.sb.bmapstart + Math.floor(b / (BSIZE * 8));
-    return { at: bmap * BSIZE + Math.floor((b % (BSIZE * 8)) / 8), bit: 1 << (b % 8) };
+    const at = bitmapBlock(this.fs.sb, b) * BSIZE + Math.floor((b % BPB) / 8);
+    return { at, bit: 1 << (b % 8) };
   }
 
   private save(inode: Inode): void {
-    const block = Math.floor(inode.inum / IPB) + this.fs.sb.inodestart;
-    writeDinode(this.fs.bytes, block * BSIZE + (inode.inum % IPB) * DINODE_SIZE, inode);
+    const at = inodeBlock(this.fs.sb, inode.inum) * BSIZE + (inode.inum % IPB) * DINODE_SIZE;
+    writeDinode(this.fs.bytes, at, inode);
   }
 }

@@ -84,18 +84,52 @@ interface Inode extends Dinode {
   inum: number;
 }
 
+/**
+ * Writes `bytes` into a file's blocks from byte `off`, taking a block from `alloc` wherever the
+ * file has none yet (its indirect block just before its 13th data block); the size is the caller's.
+ */
+export function writeFileBytes(
+  image: Uint8Array,
+  inode: Dinode,
+  off: number,
+  bytes: Uint8Array,
+  alloc: () => number,
+): void {
+  const view = new DataView(image.buffer, image.byteOffset, image.byteLength);
+  const blockOf = (fbn: number): number => {
+    if (fbn < NDIRECT) {
+      if (inode.addrs[fbn] === 0) inode.addrs[fbn] = alloc();
+      return inode.addrs[fbn];
+    }
+    if (inode.addrs[NDIRECT] === 0) inode.addrs[NDIRECT] = alloc();
+    const slot = inode.addrs[NDIRECT] * BSIZE + (fbn - NDIRECT) * 4;
+    let block = view.getUint32(slot, true);
+    if (block === 0) {
+      block = alloc();
+      view.setUint32(slot, block, true);
+    }
+    return block;
+  };
+  let done = 0;
+  while (done < bytes.length) {
+    const fbn = Math.floor((off + done) / BSIZE);
+    const within = (off + done) % BSIZE;
+    const n = Math.min(bytes.length - done, BSIZE - within);
+    image.set(bytes.subarray(done, done + n), blockOf(fbn) * BSIZE + within);
+    done += n;
+  }
+}
+
 // Allocates blocks lazily and in the same order as mkfs: a file's indirect block is taken just
 // before its 13th data block, and a new root-directory block just before the data of the file
 // whose entry crossed into it. That order is what makes the images byte-identical.
 class Builder {
   private readonly image: Uint8Array;
-  private readonly view: DataView;
   private freeblock: number;
   private freeinode = ROOTINO;
 
   constructor(private readonly layout: Layout) {
     this.image = new Uint8Array(layout.sb.size * BSIZE);
-    this.view = new DataView(this.image.buffer);
     this.freeblock = layout.nmeta;
   }
 
@@ -142,32 +176,8 @@ class Builder {
   }
 
   private append(inode: Inode, bytes: Uint8Array): void {
-    let off = inode.size;
-    let done = 0;
-    while (done < bytes.length) {
-      const fbn = Math.floor(off / BSIZE);
-      const within = off - fbn * BSIZE;
-      const n = Math.min(bytes.length - done, BSIZE - within);
-      this.image.set(bytes.subarray(done, done + n), this.blockOf(inode, fbn) * BSIZE + within);
-      done += n;
-      off += n;
-    }
-    inode.size = off;
-  }
-
-  private blockOf(inode: Inode, fbn: number): number {
-    if (fbn < NDIRECT) {
-      if (inode.addrs[fbn] === 0) inode.addrs[fbn] = this.allocBlock();
-      return inode.addrs[fbn];
-    }
-    if (inode.addrs[NDIRECT] === 0) inode.addrs[NDIRECT] = this.allocBlock();
-    const slot = inode.addrs[NDIRECT] * BSIZE + (fbn - NDIRECT) * 4;
-    let block = this.view.getUint32(slot, true);
-    if (block === 0) {
-      block = this.allocBlock();
-      this.view.setUint32(slot, block, true);
-    }
-    return block;
+    writeFileBytes(this.image, inode, inode.size, bytes, () => this.allocBlock());
+    inode.size += bytes.length;
   }
 
   private allocBlock(): number {
