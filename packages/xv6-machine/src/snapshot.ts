@@ -68,6 +68,7 @@ function packPages(bytes: Uint8Array): Uint8Array {
       out = grown;
     }
     const runs = encodeRuns(page, scratch);
+    // One segment with no literal and the whole page as its repeat: a uniform page, 2 bytes so.
     if (runs === 5) {
       out[at++] = UNIFORM;
       out[at++] = page[0];

@@ -139,11 +139,7 @@ export class Session {
 
   /** Reboots with the same kernel and harts and the disk as it is now (QEMU's system_reset). */
   reset(cpus = this.harts || 1, engine = this.engine): void {
-    const kernel = this.kernel;
-    const disk = this.disk();
-    if (kernel === undefined || disk === undefined)
-      throw new MachineError("nothing to reset: boot a kernel first");
-    this.boot({ kernel, disk, cpus, engine });
+    this.boot({ ...this.bootFiles(), cpus, engine });
   }
 
   /**
@@ -151,12 +147,17 @@ export class Session {
    * caches the file system, so it must not be changed under it.
    */
   addFiles(files: readonly FileEntry[]): void {
+    const { kernel, disk } = this.bootFiles();
+    this.boot({ kernel, disk: addFiles(disk, files), cpus: this.harts || 1, engine: this.engine });
+  }
+
+  /** The kernel last booted and the disk now: what a reboot starts from. */
+  private bootFiles(): { kernel: Uint8Array; disk: Uint8Array } {
     const kernel = this.kernel;
     const disk = this.disk();
-    if (kernel === undefined || disk === undefined) throw new MachineError("no disk to add files to");
-    const cpus = this.harts || 1;
-    const next = addFiles(disk, files);
-    this.boot({ kernel, disk: next, cpus, engine: this.engine });
+    if (kernel === undefined || disk === undefined)
+      throw new MachineError("nothing to reboot: boot a kernel first");
+    return { kernel, disk };
   }
 
   /** Where the machine is; MIPS counts from the previous call. */

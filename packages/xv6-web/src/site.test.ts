@@ -153,7 +153,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
     await expectScreen(/echo pasted\npasted\n\$$/);
   }, 120_000);
 
-  it("boots a kernel ELF of one's own, and says so plainly when it is not one", async () => {
+  it("boots a kernel ELF of one's own, says so plainly when it is not one, and switches engines", async () => {
     const kernel = `${dist}/kernel`;
     await page.setInputFiles("#upload-kernel", kernel);
     await expectScreen(/xv6-guest kernel is booting[\s\S]*init: starting sh\n\$$/);
@@ -163,6 +163,12 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
       buffer: Buffer.from("not an ELF"),
     });
     await expect.poll(() => page.textContent("#message"), { timeout: 10_000 }).toMatch(/ELF/);
+    // The machine that ran goes on; switching engines keeps its state too.
+    await command("echo still here", /echo still here\nstill here\n\$$/);
+    await page.selectOption("#engine", "interp");
+    await command("echo interpreted", /echo interpreted\ninterpreted\n\$$/);
+    await expect.poll(() => page.textContent("#status"), { timeout: 10_000 }).toMatch(/interpreter/);
+    await page.selectOption("#engine", "jit");
   }, 120_000);
 
   it("works offline once loaded, boots cold on 2 harts, and logs no errors", async () => {
