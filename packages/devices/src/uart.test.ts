@@ -80,6 +80,21 @@ describe("16550 UART", () => {
     expect(uart.read(IIR, 1) & 0x0f).toBe(0x04);
   });
 
+  it("offers LSR to peek only while reading it has no effect and writes to THR cannot change it", () => {
+    const { uart } = make();
+    expect(uart.peek(LSR, 1)).toBe(0x60);
+    uart.receive(0x41);
+    expect(uart.peek(LSR, 1)).toBe(0x61);
+    expect(uart.peek(RBR, 1)).toBeUndefined();
+    expect(uart.peek(LSR, 2)).toBeUndefined();
+    uart.receive(0x42); // no FIFO: an overrun, which reading LSR clears
+    expect(uart.peek(LSR, 1)).toBeUndefined();
+    expect(uart.read(LSR, 1) & 0x02).toBe(0x02);
+    expect(uart.peek(LSR, 1)).toBe(0x61);
+    uart.write(MCR, 1, 0x10); // loopback: a byte written to THR comes back into LSR
+    expect(uart.peek(LSR, 1)).toBeUndefined();
+  });
+
   it("loops output back to input in loopback mode", () => {
     const { uart, out } = make();
     uart.write(MCR, 1, 0x10);

@@ -175,6 +175,17 @@ export class Uart16550 {
     }
   }
 
+  /**
+   * What reading a register would return, for a machine that shows it to harts without a read
+   * (see xv6-machine's parallel harts); undefined where reading has an effect or the value may
+   * run behind. Only LSR is offered, and not while an overrun waits to be read (reading clears
+   * it) or in loopback (where a byte written to THR, which such a machine may post, comes back).
+   */
+  peek(offset: number, size: number): number | undefined {
+    if (offset !== LSR || size !== 1 || this.lsr & LSR_OE || this.mcr & MCR_LOOP) return undefined;
+    return this.lsr;
+  }
+
   write(offset: number, size: number, value: number): boolean {
     if (size !== 1) return offset <= 7;
     const v = value & 0xff;

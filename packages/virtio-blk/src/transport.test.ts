@@ -158,6 +158,18 @@ describe.each(["legacy", "modern"] as const)("%s transport", (transport) => {
     expect(d.irq.level).toBe(false);
   });
 
+  it("offers InterruptStatus to peek, without reading it, and no other register", () => {
+    const d = new Driver({ transport });
+    d.init();
+    expect(d.dev.peek(Reg.InterruptStatus, 4)).toBe(0);
+    d.request(Request.Flush, 0, 0);
+    expect(d.dev.peek(Reg.InterruptStatus, 4)).toBe(Interrupt.UsedBuffer);
+    expect(d.dev.peek(Reg.InterruptStatus, 2)).toBeUndefined();
+    expect(d.dev.peek(Reg.Status, 4)).toBeUndefined();
+    d.w(Reg.InterruptAck, Interrupt.UsedBuffer);
+    expect(d.dev.peek(Reg.InterruptStatus, 4)).toBe(0);
+  });
+
   it("raises no interrupt when the driver sets VIRTQ_AVAIL_F_NO_INTERRUPT", () => {
     const d = new Driver({ transport });
     d.init();

@@ -154,6 +154,14 @@ export class VirtioBlk {
     return this.readRegister(offset) >>> 0;
   }
 
+  /**
+   * What reading a register would return, for a machine that shows it to harts without a read;
+   * undefined for registers not offered. Only InterruptStatus is (reading it changes nothing).
+   */
+  peek(offset: number, size: number): number | undefined {
+    return offset === Reg.InterruptStatus && size === 4 ? this.interruptStatus : undefined;
+  }
+
   /** Writes a register; false is a bus error. */
   write(offset: number, size: number, value: number): boolean {
     if (!this.accessible(offset, size)) return false;

@@ -7,6 +7,7 @@ import {
   FINISHER_BASE,
   FINISHER_SIZE,
   Finisher,
+  type IrqLine,
   PLIC_BASE,
   PLIC_SIZE,
   Plic,
@@ -40,8 +41,9 @@ import {
   type Watchpoint,
 } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
-import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
+import { type BlockBackend, MemoryBackend, Reg, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { MachineError, SnapshotError } from "./errors.js";
+import type { RemoteRange } from "./parallel/control.js";
 import { ParallelHarts } from "./parallel/harts.js";
 import { type DecodedSnapshot, decodeSnapshot, encodeSnapshot } from "./snapshot.js";
 
@@ -96,6 +98,8 @@ export interface MachineOptions {
   parallel?: boolean;
 }
 
+/** The 16550's line status register. */
+const UART_LSR = 5;
 /** How long a parallel machine's slice serves the harts' device accesses before it returns. */
 const PARALLEL_SLICE_MS = 10;
 
@@ -263,7 +267,7 @@ export class Machine {
       this.clint = new Clint(this.harts, () => this.now());
       this.plic = new Plic(this.harts);
     }
-    this.uart = new Uart16550(this.plic.line(UART_IRQ), (b) => this.emit(b));
+    this.uart = new Uart16550(this.deviceLine(UART_IRQ), (b) => this.emit(b));
     this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
     this.bus.map(FINISHER_BASE, FINISHER_SIZE, new Finisher((code) => this.off(code)));
     this.bus.map(CLINT_BASE, CLINT_SIZE, this.clint);
@@ -273,7 +277,7 @@ export class Machine {
     if (opts.disk) {
       this.disk = new VirtioBlk({
         memory: new RamDma(this.ram),
-        irq: this.plic.line(VIRTIO_IRQ),
+        irq: this.deviceLine(VIRTIO_IRQ),
         backend: opts.disk,
         transport: opts.virtio ?? "modern",
       });
@@ -281,11 +285,27 @@ export class Machine {
     }
     if (snap) this.restoreFrom(snap);
     if (this.par !== undefined) {
-      const remote = [
+      // The registers drivers touch for every byte and every disk request: THR, QueueNotify and
+      // InterruptACK writes are posted; LSR and InterruptStatus are read from shadows.
+      const remote: RemoteRange[] = [
         { base: FINISHER_BASE, size: FINISHER_SIZE },
-        { base: UART_BASE, size: UART_SIZE },
+        {
+          base: UART_BASE,
+          size: UART_SIZE,
+          shadows: [{ offset: UART_LSR, size: 1, slot: 0 }],
+        },
       ];
-      if (this.disk) remote.push({ base: VIRTIO_BASE, size: VIRTIO_SIZE });
+      const uart = this.uart;
+      this.par.shadow(0, () => uart.peek(UART_LSR, 1));
+      const disk = this.disk;
+      if (disk) {
+        remote.push({
+          base: VIRTIO_BASE,
+          size: VIRTIO_SIZE,
+          shadows: [{ offset: Reg.InterruptStatus, size: 4, slot: 1 }],
+        });
+        this.par.shadow(1, () => disk.peek(Reg.InterruptStatus, 4));
+      }
       this.par.start({
         cpus,
         ramSize: size,
@@ -430,6 +450,22 @@ export class Machine {
   /** Bytes of input not yet taken by the guest. */
   get pendingInput(): number {
     return this.input.length;
+  }
+
+  /**
+   * A device's interrupt line. With parallel harts the shadow registers are brought up to date
+   * before the line changes, so a hart that takes the interrupt reads the status that raised it.
+   */
+  private deviceLine(irq: number): IrqLine {
+    const line = this.plic.line(irq);
+    const par = this.par;
+    if (par === undefined) return line;
+    return {
+      set: (level: boolean) => {
+        par.refresh();
+        line.set(level);
+      },
+    };
   }
 
   private feedInput(): void {

@@ -2,13 +2,13 @@
  * The control block parallel harts share with the device thread: one SharedArrayBuffer of Int32
  * words (stop flag, doorbell, and per hart a wake counter, its external interrupt pins, whether it
  * sleeps in wfi, a wake-up owed to it, and an MMIO mailbox), then per hart a Float64 for
- * instructions retired and one for when its wake-up became owed.
+ * instructions retired and one for when its wake-up became owed, then the shadow registers.
  */
 
 export const STOP = 0;
 /** Bumped with every MMIO request, so the device thread can sleep on it. */
 export const DOOR = 1;
-const HEAD = 16;
+const FIRST = 16;
 const PER_HART = 16;
 
 /** Word offsets within a hart's block. */
@@ -27,8 +27,19 @@ export const VALUE = 7;
 export const RESULT = 8;
 export const ERROR = 9;
 
+/** Device registers that harts may read from shared memory (see Control.shadows). */
+export const SHADOWS = 8;
+
 /** How long a sleeping hart's wake-up may be owed while other harts run. */
 export const OWED_MS = 0.5;
+
+/** A device range whose device lives on the device thread. */
+export interface RemoteRange {
+  base: number;
+  size: number;
+  /** Registers read from Control.shadows[slot]. */
+  shadows?: { offset: number; size: number; slot: number }[];
+}
 
 export const IDLE = 0;
 export const REQUEST = 1;
@@ -41,20 +52,34 @@ export class Control {
   readonly i32: Int32Array;
   readonly instret: Float64Array;
   readonly harts: number;
+  /**
+   * Values of device registers that reading does not change, kept current by the device thread,
+   * so that harts read them without asking it: -1 where the register must be read on the device
+   * thread (the device said its read has an effect just now). Only values below 2^31 fit.
+   */
+  readonly shadows: Int32Array;
   private readonly owedSince: Float64Array;
 
   constructor(harts: number, buffer?: SharedArrayBuffer) {
-    const words = HEAD + PER_HART * harts;
-    this.buffer = buffer ?? new SharedArrayBuffer(words * 4 + harts * 16);
+    const words = FIRST + PER_HART * harts;
+    this.buffer = buffer ?? new SharedArrayBuffer(words * 4 + harts * 16 + SHADOWS * 4);
     this.harts = harts;
     this.i32 = new Int32Array(this.buffer, 0, words);
     this.instret = new Float64Array(this.buffer, words * 4, harts);
     this.owedSince = new Float64Array(this.buffer, words * 4 + harts * 8, harts);
+    this.shadows = new Int32Array(this.buffer, words * 4 + harts * 16, SHADOWS);
+    if (buffer === undefined) this.shadows.fill(-1);
   }
 
   /** Index of word `field` of hart `h`. */
   at(h: number, field: number): number {
-    return HEAD + PER_HART * h + field;
+    return FIRST + PER_HART * h + field;
+  }
+
+  /** Rings the device thread's doorbell. */
+  ring(): void {
+    Atomics.add(this.i32, DOOR, 1);
+    Atomics.notify(this.i32, DOOR);
   }
 
   /** Wakes hart `h` if it sleeps in wfi (or is about to: the counter moved since it looked). */

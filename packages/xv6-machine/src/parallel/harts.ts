@@ -15,6 +15,8 @@ import {
   READ,
   REQUEST,
   RESULT,
+  type RemoteRange,
+  SHADOWS,
   SIZE,
   STATE,
   STOP,
@@ -37,8 +39,11 @@ export interface ParallelOptions {
   entry: number;
   start: number;
   /** Where the devices answered on this thread sit. */
-  remote: { base: number; size: number }[];
+  remote: RemoteRange[];
 }
+
+/** What a shadow register would read now, or undefined when reading it has an effect. */
+export type Peek = () => number | undefined;
 
 /** The built worker: dist/hart-worker.js, also when this module runs from its TypeScript source. */
 function workerUrl(): URL {
@@ -58,6 +63,9 @@ export class ParallelHarts {
   private readonly allExited: Promise<void>;
 
   private exitedAll: () => void = () => {};
+
+  /** The shadow registers, by slot. */
+  private readonly peeks: Peek[] = [];
 
   constructor(cpus: number, bus: Device) {
     this.control = new Control(cpus);
@@ -100,6 +108,23 @@ export class ParallelHarts {
     }
   }
 
+  /** Keeps shadow register `slot` (see Control.shadows) at what `peek` says. */
+  shadow(slot: number, peek: Peek): void {
+    if (!Number.isInteger(slot) || slot < 0 || slot >= SHADOWS)
+      throw new RangeError(`no shadow slot ${slot}`);
+    this.peeks[slot] = peek;
+    this.refresh();
+  }
+
+  /** Brings the shadow registers up to date: call after anything that may change them. */
+  refresh(): void {
+    const s = this.control.shadows;
+    for (let i = 0; i < this.peeks.length; i++) {
+      const v = this.peeks[i]?.();
+      Atomics.store(s, i, v !== undefined && v >= 0 && v <= 0x7fffffff ? v : -1);
+    }
+  }
+
   /** Answers every waiting MMIO request; returns how many there were. */
   serve(): number {
     const c = this.control.i32;
@@ -116,6 +141,7 @@ export class ParallelHarts {
       } else {
         c[box + ERROR] = this.bus.write(pa, size, c[box + VALUE] >>> 0) ? 0 : 1;
       }
+      this.refresh();
       Atomics.store(c, box + STATE, DONE);
       Atomics.notify(c, box + STATE);
       n++;

@@ -76,6 +76,37 @@ describe("parallel harts: locks and ordering (baremetal/smp_locks)", () => {
   });
 });
 
+// The UART and virtio-blk programs poll LSR, read InterruptStatus and take interrupts: on a hart's
+// thread those reads come from the device thread's shadows, the rest through the mailbox.
+describe("parallel harts: devices (baremetal UART and virtio-blk programs)", () => {
+  const INPUT = "hello\nnext\nThe quick brown fox jumps over the lazy dog\nquit\n";
+  const programs = [
+    { elf: "uart_out", expected: "uart_out" },
+    { elf: "uart_irq_in", expected: "uart_irq_in", input: INPUT },
+    { elf: "uart_irq_out", expected: "uart_irq_out" },
+    { elf: "virtio_blk", expected: "virtio_blk-legacy", virtio: "legacy" as const },
+    { elf: "virtio_blk", expected: "virtio_blk-modern", virtio: "modern" as const },
+  ];
+  /** The disk virtio_blk expects: 64 KiB, byte i = (i * 7 + (i >> 9)) & 0xff. */
+  const disk = () => Uint8Array.from({ length: 64 * 1024 }, (_, i) => (i * 7 + (i >> 9)) & 0xff);
+
+  for (const p of programs) {
+    it(
+      `${p.expected} prints what it printed on QEMU, its hart on a thread of its own`,
+      async () => {
+        const kernel = new Uint8Array(readFileSync(join(BAREMETAL, "bin", `${p.elf}.elf`)));
+        const backend = p.virtio ? new MemoryBackend(disk()) : undefined;
+        const m = new Machine({ kernel, disk: backend, virtio: p.virtio, parallel: true });
+        if (p.input) m.type(p.input);
+        await runToPowerOff(m, 2 * MINUTES);
+        expect(m.output).toBe(readFileSync(join(BAREMETAL, "expected", `${p.expected}.txt`), "latin1"));
+        expect(m.powerOff).toBe(0);
+      },
+      3 * MINUTES,
+    );
+  }
+});
+
 describe.skipIf(!guest)("our guest with parallel harts", () => {
   async function booted(cpus: number): Promise<Machine> {
     if (!guest) throw new Error("no prebuilt guest");

@@ -23,7 +23,6 @@ import { type Engine, Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import {
   Control,
-  DOOR,
   ERROR,
   IDLE,
   IRQ,
@@ -33,6 +32,7 @@ import {
   READ,
   REQUEST,
   RESULT,
+  type RemoteRange,
   SIZE,
   STATE,
   VALUE,
@@ -55,7 +55,7 @@ export interface HartThreadData {
   /** performance.timeOrigin + performance.now() on the device thread when mtime was 0. */
   start: number;
   /** Device ranges answered on the device thread. */
-  remote: { base: number; size: number }[];
+  remote: RemoteRange[];
 }
 
 /** Instructions a hart runs between looks at its interrupt pins, the timer and the stop flag. */
@@ -106,12 +106,29 @@ class SharedClint implements Device {
   }
 }
 
-/** A device on the device thread: each access waits for its answer there. */
+/**
+ * A device on the device thread: each access waits for its answer there, except reads of the
+ * registers it keeps shadows of.
+ */
 class Remote implements Device {
-  constructor(private readonly base: number) {}
+  /** Shadow slots by offset * 8 + size. */
+  private readonly shadows = new Map<number, number>();
+  private readonly base: number;
+
+  constructor(r: RemoteRange) {
+    this.base = r.base;
+    for (const v of r.shadows ?? []) this.shadows.set(v.offset * 8 + v.size, v.slot);
+  }
+
   read(offset: number, size: number): number {
+    const slot = this.shadows.get(offset * 8 + size);
+    if (slot !== undefined) {
+      const v = Atomics.load(ctl.shadows, slot);
+      if (v >= 0) return v;
+    }
     return call(READ, this.base + offset, size, 0);
   }
+
   write(offset: number, size: number, value: number): boolean {
     return call(WRITE, this.base + offset, size, value) >= 0;
   }
@@ -124,8 +141,7 @@ function call(op: number, pa: number, size: number, value: number): number {
   c[box + SIZE] = size;
   c[box + VALUE] = value;
   Atomics.store(c, box + STATE, REQUEST);
-  Atomics.add(c, DOOR, 1);
-  Atomics.notify(c, DOOR);
+  ctl.ring();
   for (let k = 0; Atomics.load(c, box + STATE) === REQUEST; k++) {
     // Shutting down: the device thread answers no more; the machine is off, so say nothing.
     if (ctl.stopping()) return 0;
@@ -143,7 +159,7 @@ bus.map(CLINT_BASE, CLINT_SIZE, new SharedClint());
 // Claims and completions, the most frequent device accesses of all, stay on this thread.
 const plicPins = Array.from({ length: d.cpus }, (_, h) => ctl.pins(h));
 bus.map(PLIC_BASE, PLIC_SIZE, new Plic(plicPins, d.plic));
-for (const r of d.remote) bus.map(r.base, r.size, new Remote(r.base));
+for (const r of d.remote) bus.map(r.base, r.size, new Remote(r));
 
 function sleep(seen: number): void {
   const t = now();
