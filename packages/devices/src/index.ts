@@ -1,6 +1,7 @@
 export { Clint, clintState } from "./clint.js";
 export { type Device, type InterruptTarget, MIP_MEIP, MIP_MSIP, MIP_MTIP, MIP_SEIP } from "./device.js";
 export { buildFdt, type FdtNode, node, type PropValue } from "./fdt.js";
+export { SharedLock } from "./lock.js";
 export {
   CLINT_BASE,
   CLINT_SIZE,

@@ -16,6 +16,22 @@ describe("FileBackend", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("lends its descriptor to another backend, which reads and writes the file but never closes it", () => {
+    const owner = FileBackend.open(path);
+    const shared = owner.shareable();
+    if (shared?.kind !== "fd") throw new Error("an open file is shareable by descriptor");
+    expect(shared.size).toBe(8192);
+    const lent = FileBackend.borrow(shared);
+    lent.write(512, new Uint8Array(512).fill(7));
+    lent.flush();
+    lent.close();
+    const dst = new Uint8Array(512);
+    owner.read(512, dst); // still open
+    expect(dst[0]).toBe(7);
+    owner.close();
+    expect(owner.shareable()).toBeUndefined();
+  });
+
   it("reads and writes the file in place, rounded down to whole sectors", () => {
     const b = FileBackend.open(path);
     expect(b.size).toBe(8192);

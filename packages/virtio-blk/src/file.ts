@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
 import { SECTOR_SIZE } from "./constants.js";
-import type { BlockBackend } from "./types.js";
+import type { BlockBackend, SharedDisk } from "./types.js";
 
 /**
  * A disk image file on the host (Node only; this entry is kept apart from the main one so that the
@@ -13,8 +13,25 @@ export class FileBackend implements BlockBackend {
     fd: number,
     readonly size: number,
     readonly readOnly: boolean,
+    /** False for a backend over another's descriptor (see borrow): close() leaves it open. */
+    private readonly owner = true,
   ) {
     this.fd = fd;
+  }
+
+  /**
+   * A backend over a descriptor that another FileBackend of this process owns (from its
+   * shareable()), for a worker thread; it never closes the descriptor, and must not be used once
+   * the owner has closed it.
+   */
+  static borrow(shared: SharedDisk & { kind: "fd" }): FileBackend {
+    return new FileBackend(shared.fd, shared.size, shared.readOnly, false);
+  }
+
+  /** The open descriptor, for FileBackend.borrow on another thread; undefined once closed. */
+  shareable(): SharedDisk | undefined {
+    if (this.fd < 0) return undefined;
+    return { kind: "fd", fd: this.fd, size: this.size, readOnly: this.readOnly };
   }
 
   static open(path: string, opts: { readOnly?: boolean } = {}): FileBackend {
@@ -56,6 +73,7 @@ export class FileBackend implements BlockBackend {
     if (this.fd < 0) return;
     const fd = this.fd;
     this.fd = -1;
+    if (!this.owner) return;
     try {
       if (!this.readOnly) fsyncSync(fd);
     } finally {

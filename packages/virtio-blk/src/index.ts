@@ -15,5 +15,5 @@ export {
   VENDOR_ID,
 } from "./constants.js";
 export { MemoryBackend } from "./memory-backend.js";
-export type { BlockBackend, GuestMemory, InterruptLine } from "./types.js";
+export type { BlockBackend, GuestMemory, InterruptLine, SharedDisk } from "./types.js";
 export { QUEUE_NUM_MAX, VirtioBlk, type VirtioBlkOptions, type VirtioBlkState } from "./virtio-blk.js";

@@ -1,5 +1,5 @@
 import { SECTOR_SIZE } from "./constants.js";
-import type { BlockBackend } from "./types.js";
+import type { BlockBackend, SharedDisk } from "./types.js";
 
 /** A disk held in a byte array; `bytes` is the array itself, so the caller sees the guest's writes. */
 export class MemoryBackend implements BlockBackend {
@@ -29,6 +29,12 @@ export class MemoryBackend implements BlockBackend {
 
   flush(): void {
     this.flushes++;
+  }
+
+  /** Bytes in a SharedArrayBuffer can be shared with worker threads (whose flushes count there). */
+  shareable(): SharedDisk | undefined {
+    if (!(this.bytes.buffer instanceof SharedArrayBuffer)) return undefined;
+    return { kind: "bytes", bytes: this.bytes, readOnly: this.readOnly };
   }
 
   private check(offset: number, length: number): void {

@@ -392,6 +392,16 @@ describe("MemoryBackend", () => {
     expect(() => b.read(1000, new Uint8Array(100))).toThrow(RangeError);
   });
 
+  it("is shareable with other threads only when its bytes are in a SharedArrayBuffer", () => {
+    expect(new MemoryBackend(new Uint8Array(512)).shareable()).toBeUndefined();
+    const bytes = new Uint8Array(new SharedArrayBuffer(512));
+    expect(new MemoryBackend(bytes, { readOnly: true }).shareable()).toEqual({
+      kind: "bytes",
+      bytes,
+      readOnly: true,
+    });
+  });
+
   it("refuses writes when read-only", () => {
     const b = new MemoryBackend(new Uint8Array(512), { readOnly: true });
     expect(b.readOnly).toBe(true);

@@ -19,4 +19,17 @@ export interface BlockBackend {
   read(offset: number, dst: Uint8Array): void;
   write(offset: number, src: Uint8Array): void;
   flush(): void;
+  /**
+   * How a worker thread of the same process can reach this disk itself (see SharedDisk), or
+   * undefined if it cannot.
+   */
+  shareable?(): SharedDisk | undefined;
 }
+
+/**
+ * A disk as other threads of a process reach it: the descriptor of an open image file (FileBackend,
+ * which stays its owner), or bytes in a SharedArrayBuffer (MemoryBackend).
+ */
+export type SharedDisk =
+  | { kind: "fd"; fd: number; size: number; readOnly: boolean }
+  | { kind: "bytes"; bytes: Uint8Array; readOnly: boolean };

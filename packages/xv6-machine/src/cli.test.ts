@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildImage } from "@xv6-machine/xv6-mkfs";
 import { describe, expect, it } from "vitest";
 import { guestFiles } from "./guest.js";
 
@@ -74,6 +75,18 @@ describe("xv6-machine command line", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("hart 2 starting");
     expect(r.stdout).toMatch(/\nhello from threads\n/);
+  });
+
+  it.skipIf(!guestFiles())("with --parallel and --fs, the harts' threads write the image file", () => {
+    const image = join(mkdtempSync(join(tmpdir(), "xv6-par-")), "fs.img");
+    const files = guestFiles();
+    if (!files) return;
+    writeFileSync(image, buildImage(files.user));
+    const w = run("--parallel", "--cpus", "2", "--fs", image, "--cmd", "echo kept > note", "--timeout", "50");
+    expect(w.status).toBe(0);
+    const r = run("--fs", image, "--cmd", "cat note", "--timeout", "50");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\nkept\n/);
   });
 
   it("exits 3 when a scripted run times out waiting for a prompt", () => {

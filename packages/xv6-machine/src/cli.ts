@@ -265,6 +265,8 @@ async function runDriven(machine: Machine, args: Parsed, fileDisk: FileBackend |
     process.stderr.write(`\nxv6-machine: engine check failed: ${e.message}\n`);
     return EXIT_ENGINE_MISMATCH;
   } finally {
+    // The harts' threads may serve the disk through its descriptor (--parallel): end them first.
+    await machine.close();
     fileDisk?.close();
   }
 }

@@ -45,6 +45,7 @@ import { type BlockBackend, MemoryBackend, Reg, VirtioBlk } from "@xv6-machine/v
 import { MachineError, SnapshotError } from "./errors.js";
 import type { RemoteRange } from "./parallel/control.js";
 import { ParallelHarts } from "./parallel/harts.js";
+import { Roaming, type RoamingDisk, roamingState } from "./parallel/roaming.js";
 import { type DecodedSnapshot, decodeSnapshot, encodeSnapshot } from "./snapshot.js";
 
 export { CLINT_BASE, FINISHER_BASE, PLIC_BASE, RAM_BASE, UART_BASE, UART_IRQ, VIRTIO_BASE, VIRTIO_IRQ };
@@ -274,19 +275,27 @@ export class Machine {
     this.bus.map(PLIC_BASE, PLIC_SIZE, this.plic);
     this.bus.map(UART_BASE, UART_SIZE, this.uart);
     this.diskBackend = opts.disk;
+    let roaming: RoamingDisk | undefined;
     if (opts.disk) {
+      const transport = opts.virtio ?? "modern";
       this.disk = new VirtioBlk({
         memory: new RamDma(this.ram),
         irq: this.deviceLine(VIRTIO_IRQ),
         backend: opts.disk,
-        transport: opts.virtio ?? "modern",
+        transport,
       });
-      this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.disk);
+      // With parallel harts, a disk their threads can reach themselves is served on the hart that
+      // asks (see parallel/roaming.ts); any other stays on this thread.
+      const backend = parallel ? opts.disk.shareable?.() : undefined;
+      if (backend !== undefined) {
+        const state = roamingState();
+        this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, new Roaming(this.disk, state, true));
+        roaming = { base: VIRTIO_BASE, size: VIRTIO_SIZE, irq: VIRTIO_IRQ, transport, backend, state };
+      } else this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.disk);
     }
     if (snap) this.restoreFrom(snap);
     if (this.par !== undefined) {
-      // The registers drivers touch for every byte and every disk request: THR, QueueNotify and
-      // InterruptACK writes are posted; LSR and InterruptStatus are read from shadows.
+      // The status registers drivers poll or read for every interrupt come from shadows.
       const remote: RemoteRange[] = [
         { base: FINISHER_BASE, size: FINISHER_SIZE },
         {
@@ -298,7 +307,7 @@ export class Machine {
       const uart = this.uart;
       this.par.shadow(0, () => uart.peek(UART_LSR, 1));
       const disk = this.disk;
-      if (disk) {
+      if (disk && roaming === undefined) {
         remote.push({
           base: VIRTIO_BASE,
           size: VIRTIO_SIZE,
@@ -317,6 +326,7 @@ export class Machine {
         entry,
         start: performance.timeOrigin + this.wallStart,
         remote,
+        disk: roaming,
       });
     }
   }

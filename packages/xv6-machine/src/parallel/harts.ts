@@ -23,6 +23,7 @@ import {
   VALUE,
   WAITING,
 } from "./control.js";
+import type { RoamingDisk } from "./roaming.js";
 import type { HartThreadData } from "./worker.js";
 
 /** Polls of the doorbell before the device thread sleeps on it. */
@@ -40,6 +41,8 @@ export interface ParallelOptions {
   start: number;
   /** Where the devices answered on this thread sit. */
   remote: RemoteRange[];
+  /** A disk the harts' threads serve themselves. */
+  disk?: RoamingDisk;
 }
 
 /** What a shadow register would read now, or undefined when reading it has an effect. */
@@ -91,6 +94,7 @@ export class ParallelHarts {
         entry: o.entry,
         start: o.start,
         remote: o.remote,
+        disk: o.disk,
       };
       const w = new Worker(workerUrl(), { workerData: data });
       w.on("message", (m: { kind: string; message?: string }) => {

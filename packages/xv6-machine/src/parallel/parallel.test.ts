@@ -108,23 +108,32 @@ describe("parallel harts: devices (baremetal UART and virtio-blk programs)", () 
 });
 
 describe.skipIf(!guest)("our guest with parallel harts", () => {
-  async function booted(cpus: number): Promise<Machine> {
+  /**
+   * With `shared`, the image is in a SharedArrayBuffer and the harts' threads serve the disk
+   * themselves (as with a file); otherwise the device thread does.
+   */
+  async function booted(cpus: number, shared: boolean): Promise<Machine> {
     if (!guest) throw new Error("no prebuilt guest");
-    const m = new Machine({
-      kernel: guest.kernel,
-      disk: new MemoryBackend(buildImage(guest.user)),
-      cpus,
-      parallel: true,
-    });
+    let image = buildImage(guest.user);
+    if (shared) {
+      const bytes = new Uint8Array(new SharedArrayBuffer(image.length));
+      bytes.set(image);
+      image = bytes;
+    }
+    const m = new Machine({ kernel: guest.kernel, disk: new MemoryBackend(image), cpus, parallel: true });
     await m.waitForPrompt({ timeoutMs: 2 * MINUTES, failOn: PANIC });
     return m;
   }
 
-  for (const cpus of [2, 4]) {
+  for (const [cpus, shared] of [
+    [2, true],
+    [4, false],
+  ] as const) {
+    const disk = shared ? "the harts serving the disk" : "the device thread serving the disk";
     it(
-      `passes mmaptest, forktest and a bounded grind on ${cpus} harts`,
+      `passes mmaptest, forktest and a bounded grind on ${cpus} harts, ${disk}`,
       async () => {
-        const m = await booted(cpus);
+        const m = await booted(cpus, shared);
         try {
           const opts = { timeoutMs: 5 * MINUTES, failOn: PANIC };
           expect(await m.runCommand("mmaptest", opts)).toContain("mmaptest: all tests succeeded");
@@ -139,9 +148,9 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
   }
 
   it(
-    "passes usertests -q on 3 harts",
+    "passes usertests -q on 3 harts, serving the disk themselves",
     async () => {
-      const m = await booted(3);
+      const m = await booted(3, true);
       try {
         const out = await m.runCommand("usertests -q", { timeoutMs: 20 * MINUTES, failOn: PANIC });
         expect(out).toContain("ALL TESTS PASSED");

@@ -16,11 +16,14 @@ import {
   PLIC_SIZE,
   Plic,
   RAM_BASE,
+  RamDma,
   ROM_BASE,
   ROM_SIZE,
 } from "@xv6-machine/devices";
 import { type Engine, Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
+import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
+import { FileBackend } from "@xv6-machine/virtio-blk/file";
 import {
   Control,
   ERROR,
@@ -40,6 +43,7 @@ import {
   WAKE,
   WRITE,
 } from "./control.js";
+import { Roaming, type RoamingDisk } from "./roaming.js";
 
 export interface HartThreadData {
   id: number;
@@ -56,6 +60,8 @@ export interface HartThreadData {
   start: number;
   /** Device ranges answered on the device thread. */
   remote: RemoteRange[];
+  /** A disk this thread serves itself. */
+  disk?: RoamingDisk;
 }
 
 /** Instructions a hart runs between looks at its interrupt pins, the timer and the stop flag. */
@@ -157,9 +163,33 @@ function call(op: number, pa: number, size: number, value: number): number {
 bus.map(ROM_BASE, ROM_SIZE, new BootRom(d.entry, { cpus: d.cpus, ramBase: RAM_BASE, ramSize: d.ramSize }));
 bus.map(CLINT_BASE, CLINT_SIZE, new SharedClint());
 // Claims and completions, the most frequent device accesses of all, stay on this thread.
-const plicPins = Array.from({ length: d.cpus }, (_, h) => ctl.pins(h));
-bus.map(PLIC_BASE, PLIC_SIZE, new Plic(plicPins, d.plic));
+// A claim, a completion or the disk served here may change this hart's own pins: it sees that
+// before its next instruction.
+const plicPins = Array.from({ length: d.cpus }, (_, h) => {
+  const pins = ctl.pins(h);
+  if (h !== d.id) return pins;
+  return {
+    setInterrupt(bit: number, level: boolean): void {
+      pins.setInterrupt(bit, level);
+      syncPins();
+    },
+  };
+});
+const plic = new Plic(plicPins, d.plic);
+bus.map(PLIC_BASE, PLIC_SIZE, plic);
 for (const r of d.remote) bus.map(r.base, r.size, new Remote(r));
+if (d.disk !== undefined) {
+  const s = d.disk.backend;
+  const backend: BlockBackend =
+    s.kind === "fd" ? FileBackend.borrow(s) : new MemoryBackend(s.bytes, { readOnly: s.readOnly });
+  const dev = new VirtioBlk({
+    memory: new RamDma(ram),
+    irq: plic.line(d.disk.irq),
+    backend,
+    transport: d.disk.transport,
+  });
+  bus.map(d.disk.base, d.disk.size, new Roaming(dev, d.disk.state, false));
+}
 
 function sleep(seen: number): void {
   const t = now();
