@@ -1,5 +1,7 @@
 // pnpm test:parallel: our guest's usertests -q and mmaptest with parallel harts, on 2, 3 and 4
-// threads, PARALLEL_RUNS times each (default 3). Needs `pnpm build`. Exits 1 at the first failure.
+// threads, PARALLEL_RUNS times each (default 3). Odd runs put the image in a SharedArrayBuffer, so
+// the harts' threads serve the disk themselves; even runs leave it to the device thread. Needs
+// `pnpm build`. Exits 1 at the first failure.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MemoryBackend } from "@xv6-machine/virtio-blk";
@@ -21,7 +23,12 @@ const checks = [
 let failed = false;
 for (let run = 1; run <= runs && !failed; run++) {
   for (const cpus of [2, 3, 4]) {
-    const m = new Machine({ kernel, disk: new MemoryBackend(buildImage(user)), cpus, parallel: true });
+    const shared = run % 2 === 1;
+    const image = buildImage(user);
+    const bytes = shared ? new Uint8Array(new SharedArrayBuffer(image.length)) : image;
+    if (shared) bytes.set(image);
+    const m = new Machine({ kernel, disk: new MemoryBackend(bytes), cpus, parallel: true });
+    const where = shared ? "disk on the harts" : "disk on the device thread";
     const t0 = performance.now();
     try {
       await m.waitForPrompt({ timeoutMs: 120_000, failOn: PANIC });
@@ -29,9 +36,11 @@ for (let run = 1; run <= runs && !failed; run++) {
         const out = await m.runCommand(cmd, { timeoutMs: 900_000, failOn: PANIC });
         if (!out.includes(want) || /FAILED/.test(out)) throw new Error(`${cmd}:\n${out.slice(-2000)}`);
       }
-      console.log(`run ${run}, ${cpus} harts: ok (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(
+        `run ${run}, ${cpus} harts, ${where}: ok (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     } catch (e) {
-      console.log(`run ${run}, ${cpus} harts: FAILED: ${e instanceof Error ? e.message : e}`);
+      console.log(`run ${run}, ${cpus} harts, ${where}: FAILED: ${e instanceof Error ? e.message : e}`);
       console.log(m.output.slice(-3000));
       failed = true;
     } finally {
