@@ -55,11 +55,23 @@ async function command(line: string, done: RegExp, timeout?: number): Promise<st
   return expectScreen(done, before, timeout);
 }
 
+/**
+ * Opens the site and waits for the first prompt. Generous: CI runs this beside the other packages'
+ * tests (parallel harts among them) on 2 cores. A timeout says what the page showed.
+ */
 async function open(query = ""): Promise<void> {
   await page.goto(`${url}${query}`);
-  await page.waitForFunction(() => document.body.dataset.firstPromptMs !== undefined, null, {
-    timeout: 60_000,
-  });
+  try {
+    await page.waitForFunction(() => document.body.dataset.firstPromptMs !== undefined, null, {
+      timeout: 150_000,
+    });
+  } catch (e) {
+    const shown = await page.evaluate(
+      () =>
+        `status: ${document.querySelector("#status")?.textContent}; message: ${document.querySelector("#message")?.textContent}`,
+    );
+    throw new Error(`no prompt on ${query || "/"} (${shown}): ${e instanceof Error ? e.message : e}`);
+  }
   await page.click(".xterm");
 }
 
@@ -107,7 +119,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
     expect(fsck.status).toBe(0);
     const cat = spawnSync(process.execPath, [xv6fs, "cat", image, "upload.txt"], { encoding: "utf8" });
     expect(cat.stdout).toBe("uploaded from the host\n");
-  }, 120_000);
+  }, 240_000);
 
   it("saves a snapshot to the browser and to a file, and restores both", async () => {
     await command("echo before > saved", /before > saved\n\$$/);
@@ -130,7 +142,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
     await expectScreen(/before > saved\n\$$/, before);
     await command("cat saved", /cat saved\nbefore\n\$$/);
     expect(readFileSync(file).subarray(0, 8).toString()).toBe("XV6SNAP\n");
-  }, 120_000);
+  }, 240_000);
 
   it("passes keys through to the guest's line editing: backspace, Ctrl-P, Ctrl-D, paste", async () => {
     await page.keyboard.type("echo abcx");
@@ -151,7 +163,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
         ?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
     });
     await expectScreen(/echo pasted\npasted\n\$$/);
-  }, 120_000);
+  }, 240_000);
 
   it("boots a kernel ELF of one's own, says so plainly when it is not one, and switches engines", async () => {
     const kernel = `${dist}/kernel`;
@@ -169,7 +181,7 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
     await command("echo interpreted", /echo interpreted\ninterpreted\n\$$/);
     await expect.poll(() => page.textContent("#status"), { timeout: 10_000 }).toMatch(/interpreter/);
     await page.selectOption("#engine", "jit");
-  }, 120_000);
+  }, 240_000);
 
   it("works offline once loaded, boots cold on 2 harts, and logs no errors", async () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -181,5 +193,5 @@ describe.skipIf(!haveChromium)("the site in Chromium", () => {
     await page.screenshot({ path: `${artifacts}/xv6-web.png` });
     // The bad ELF of the test before is reported in the page, not as a console error.
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
