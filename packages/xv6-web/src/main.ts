@@ -38,6 +38,8 @@ function promptSeen(): void {
   document.body.dataset.firstPromptMs ??= String(Math.round(performance.now() - started));
 }
 let progress = "";
+/** The last character of the guest's output so far. */
+let lastOutput = "";
 const waiting = new Map<number, (bytes: Uint8Array | undefined) => void>();
 let nextId = 1;
 
@@ -58,7 +60,12 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         progress = "";
         message.textContent = "";
       }
-      if (new TextDecoder().decode(m.bytes).includes("$ ")) promptSeen();
+      {
+        // The prompt's two bytes may come in two pieces of output.
+        const text = lastOutput + new TextDecoder().decode(m.bytes);
+        if (text.includes("$ ")) promptSeen();
+        lastOutput = text.slice(-1);
+      }
       break;
     case "screen":
       term.reset();
