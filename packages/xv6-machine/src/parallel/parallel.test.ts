@@ -18,6 +18,13 @@ const guest = guestFiles();
 const MINUTES = 60_000;
 const PANIC = /panic: .*\n/;
 
+/** A copy of `bytes` in a SharedArrayBuffer: a disk the harts' threads serve themselves. */
+function inShared(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
 /** Runs a bare-metal program until it powers off; the machine's threads have ended on return. */
 async function runToPowerOff(
   m: Machine,
@@ -101,20 +108,13 @@ describe("parallel harts: devices (baremetal UART and virtio-blk programs)", () 
   /** The disk virtio_blk expects: 64 KiB, byte i = (i * 7 + (i >> 9)) & 0xff. */
   const disk = () => Uint8Array.from({ length: 64 * 1024 }, (_, i) => (i * 7 + (i >> 9)) & 0xff);
 
-  /** The same bytes in a SharedArrayBuffer: the hart's thread serves the disk itself. */
-  const sharedDisk = () => {
-    const bytes = new Uint8Array(new SharedArrayBuffer(64 * 1024));
-    bytes.set(disk());
-    return bytes;
-  };
-
   for (const p of [...programs, { ...programs[4], shared: true }]) {
     const where = "shared" in p ? ", serving a shared disk there" : "";
     it(
       `${p.expected} prints what it printed on QEMU, its hart on a thread of its own${where}`,
       async () => {
         const kernel = new Uint8Array(readFileSync(join(BAREMETAL, "bin", `${p.elf}.elf`)));
-        const bytes = "shared" in p ? sharedDisk() : disk();
+        const bytes = "shared" in p ? inShared(disk()) : disk();
         const backend = p.virtio ? new MemoryBackend(bytes) : undefined;
         const m = new Machine({ kernel, disk: backend, virtio: p.virtio, parallel: true });
         if (p.input) m.type(p.input);
@@ -134,13 +134,13 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
    */
   async function booted(cpus: number, shared: boolean): Promise<Machine> {
     if (!guest) throw new Error("no prebuilt guest");
-    let image = buildImage(guest.user);
-    if (shared) {
-      const bytes = new Uint8Array(new SharedArrayBuffer(image.length));
-      bytes.set(image);
-      image = bytes;
-    }
-    const m = new Machine({ kernel: guest.kernel, disk: new MemoryBackend(image), cpus, parallel: true });
+    const image = buildImage(guest.user);
+    const m = new Machine({
+      kernel: guest.kernel,
+      disk: new MemoryBackend(shared ? inShared(image) : image),
+      cpus,
+      parallel: true,
+    });
     await m.waitForPrompt({ timeoutMs: 2 * MINUTES, failOn: PANIC });
     return m;
   }
