@@ -20,7 +20,7 @@ const USAGE = `usage: xv6-machine [--kernel ELF] [--fs IMAGE | --user DIR] [--cp
                    [--engine jit|interp|check] [--parallel] [--cmd "LINE"]...
                    [--timeout SECONDS] [--gdb PORT [--wait-gdb]]
                    [--save FILE] [--restore FILE]
-  --parallel   each hart on its own thread (real time; not with --gdb or --engine check)
+  --parallel   harts run in parallel, a thread each (real time; not with --gdb or --engine check)
   --save       write a snapshot of the machine to FILE after the last --cmd, at power-off,
                or on Ctrl-A S in the console
   --restore    continue from a snapshot instead of booting (it holds the kernel and the disk)`;

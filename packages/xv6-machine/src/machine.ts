@@ -4,6 +4,7 @@ import {
   CLINT_SIZE,
   Clint,
   clintState,
+  type Device,
   FINISHER_BASE,
   FINISHER_SIZE,
   Finisher,
@@ -43,8 +44,10 @@ import {
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, MemoryBackend, Reg, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { MachineError, SnapshotError } from "./errors.js";
+import { WakingClint } from "./parallel/clint.js";
 import type { RemoteRange } from "./parallel/control.js";
 import { ParallelHarts } from "./parallel/harts.js";
+import { HostHart, refreshing } from "./parallel/host.js";
 import { Roaming, type RoamingDisk, roamingState } from "./parallel/roaming.js";
 import { type DecodedSnapshot, decodeSnapshot, encodeSnapshot } from "./snapshot.js";
 
@@ -92,11 +95,13 @@ export interface MachineOptions {
    */
   memory?: ArrayBufferLike;
   /**
-   * Each hart on its own worker thread, with RAM in a SharedArrayBuffer and the devices on this
-   * thread (see the README's "Parallel harts"). Needs the real-time clock (the default then);
-   * `harts` is empty, since the harts live on their threads. Call close() when done.
+   * Harts in parallel: hart 0 on this thread with the devices, every other hart on a worker thread
+   * of its own, RAM in a SharedArrayBuffer (see the README's "Parallel harts"). Needs the real-time
+   * clock (the default then); `harts` is empty. Call close() when done.
    */
   parallel?: boolean;
+  /** With `parallel`: hart 0 on a worker thread too, and this thread only serves the devices. */
+  workerPerHart?: boolean;
 }
 
 /** The 16550's line status register. */
@@ -181,6 +186,8 @@ export class Machine {
   private outputAt = 0;
   /** The harts' threads, when they run in parallel. */
   private readonly par: ParallelHarts | undefined;
+  /** Hart 0, when it runs in parallel with the others but on this thread. */
+  private readonly host: HostHart | undefined;
   /** The interpreted twin in check mode, and how many slices both have run. */
   private readonly twin: Machine | undefined;
   private slices = 0;
@@ -221,11 +228,14 @@ export class Machine {
     const size = mem * MIB;
     let memory = opts.memory;
     let ramState: SharedArrayBuffer | undefined;
+    const hostsHart = parallel && opts.workerPerHart !== true;
     if (parallel) {
       if (!(memory instanceof SharedArrayBuffer)) memory = new SharedArrayBuffer(size);
       ramState = shareRamState(size, cpus);
     }
-    this.ram = new Ram(size, RAM_BASE, cpus, memory, ramState && { state: ramState, hart: -1 });
+    // Hart 0, when it runs here, shares this Ram's code caches with the devices' DMA.
+    const share = ramState && { state: ramState, hart: hostsHart ? 0 : -1 };
+    this.ram = new Ram(size, RAM_BASE, cpus, memory, share);
     this.bus = new SimpleBus(this.ram);
     let entry: number;
     if (snap) entry = snap.meta.machine.entry;
@@ -256,13 +266,36 @@ export class Machine {
     if (parallel) {
       this.par = new ParallelHarts(cpus, this.bus);
       const par = this.par;
+      const hart0 = hostsHart
+        ? new Hart({
+            bus: this.bus,
+            id: 0,
+            mmu: new Sv39Mmu(this.ram),
+            clock: { now: () => this.now() },
+            resetPc: ROM_BASE,
+            engine: opts.engine === "interp" ? "interp" : "jit",
+          })
+        : undefined;
+      if (hart0) hart0.yieldOnSpin = cpus > 1;
       const pins = Array.from({ length: cpus }, (_, h) => par.control.pins(h));
       // The harts' threads drive their own timer pins from the shared registers.
       this.clint = new Clint(
-        pins.map(() => ({ setInterrupt() {} })),
+        pins.map((_, h) => (h === 0 && hart0 ? hart0 : { setInterrupt() {} })),
         () => this.now(),
         clintBuffer,
       );
+      if (hart0) {
+        const host = new HostHart(hart0, par, this.clint);
+        this.host = host;
+        // A claim or completion by hart 0 reaches its own pins before its next instruction.
+        const own = pins[0];
+        pins[0] = {
+          setInterrupt(bit: number, level: boolean): void {
+            own.setInterrupt(bit, level);
+            host.syncPins();
+          },
+        };
+      }
       this.plic = new Plic(pins, plicBuffer);
     } else {
       this.clint = new Clint(this.harts, () => this.now());
@@ -271,9 +304,13 @@ export class Machine {
     this.uart = new Uart16550(this.deviceLine(UART_IRQ), (b) => this.emit(b));
     this.bus.map(ROM_BASE, ROM_SIZE, new BootRom(entry, { cpus, ramBase: RAM_BASE, ramSize: mem * MIB }));
     this.bus.map(FINISHER_BASE, FINISHER_SIZE, new Finisher((code) => this.off(code)));
-    this.bus.map(CLINT_BASE, CLINT_SIZE, this.clint);
+    this.bus.map(
+      CLINT_BASE,
+      CLINT_SIZE,
+      this.par ? new WakingClint(this.clint, this.par.control, 0) : this.clint,
+    );
     this.bus.map(PLIC_BASE, PLIC_SIZE, this.plic);
-    this.bus.map(UART_BASE, UART_SIZE, this.uart);
+    this.bus.map(UART_BASE, UART_SIZE, this.hostView(this.uart));
     this.diskBackend = opts.disk;
     let roaming: RoamingDisk | undefined;
     if (opts.disk) {
@@ -291,7 +328,7 @@ export class Machine {
         const state = roamingState();
         this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, new Roaming(this.disk, state, true));
         roaming = { base: VIRTIO_BASE, size: VIRTIO_SIZE, irq: VIRTIO_IRQ, transport, backend, state };
-      } else this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.disk);
+      } else this.bus.map(VIRTIO_BASE, VIRTIO_SIZE, this.hostView(this.disk));
     }
     if (snap) this.restoreFrom(snap);
     if (this.par !== undefined) {
@@ -327,6 +364,7 @@ export class Machine {
         start: performance.timeOrigin + this.wallStart,
         remote,
         disk: roaming,
+        first: this.host ? 1 : 0,
       });
     }
   }
@@ -462,6 +500,11 @@ export class Machine {
     return this.input.length;
   }
 
+  /** A device the other harts keep shadows of, as hart 0 reaches it from this thread. */
+  private hostView(dev: Device): Device {
+    return this.host && this.par ? refreshing(dev, this.par) : dev;
+  }
+
   /**
    * A device's interrupt line. With parallel harts the shadow registers are brought up to date
    * before the line changes, so a hart that takes the interrupt reads the status that raised it.
@@ -539,10 +582,12 @@ export class Machine {
    */
   private parallelSlice(par: ParallelHarts): SliceResult {
     if (this.powerOff === undefined) {
-      par.serveFor(PARALLEL_SLICE_MS, () => {
+      const done = (): boolean => {
         this.feedInput();
         return this.powerOff !== undefined;
-      });
+      };
+      if (this.host) this.host.runFor(PARALLEL_SLICE_MS, done);
+      else par.serveFor(PARALLEL_SLICE_MS, done);
     }
     this.instructions = par.instructions();
     if (par.failure !== undefined) {

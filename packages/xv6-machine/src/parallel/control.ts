@@ -8,6 +8,8 @@
 export const STOP = 0;
 /** Bumped with every MMIO request, so the device thread can sleep on it. */
 export const DOOR = 1;
+/** 1 when hart 0 runs on the device thread, which sleeps on the doorbell (see HostHart). */
+const HOSTED = 2;
 const FIRST = 16;
 const PER_HART = 16;
 
@@ -82,11 +84,17 @@ export class Control {
     Atomics.notify(this.i32, DOOR);
   }
 
+  /** Says that hart 0 runs on the device thread: waking it rings the doorbell. */
+  hostHartZero(): void {
+    Atomics.store(this.i32, HOSTED, 1);
+  }
+
   /** Wakes hart `h` if it sleeps in wfi (or is about to: the counter moved since it looked). */
   wake(h: number): void {
     const i = this.at(h, WAKE);
     Atomics.add(this.i32, i, 1);
     Atomics.notify(this.i32, i);
+    if (h === 0 && Atomics.load(this.i32, HOSTED) === 1) this.ring();
   }
 
   /**
@@ -147,5 +155,35 @@ export class Control {
 
   stopping(): boolean {
     return Atomics.load(this.i32, STOP) !== 0;
+  }
+}
+
+/** After spinning this long, a hart gives its host core away for a moment. */
+const SPIN_YIELD_MS = 0.2;
+const YIELD_MS = 0.05;
+const MAX_YIELD_MS = 2;
+
+/**
+ * When a hart seen spinning (waiting for another hart's store) should pause: after SPIN_YIELD_MS
+ * of it, in case the hart it waits for is a thread the host has not scheduled (more harts than
+ * cores). The longer it has spun, the longer it pauses: a quarter of the time so far, so a long
+ * wait (harts waiting for hart 0 to boot) leaves the host's cores to the harts that work.
+ */
+export class SpinPause {
+  private since = -1;
+
+  /** Milliseconds to pause after a quantum (0: none); `spun`: the quantum ended in a spin. */
+  after(spun: boolean): number {
+    if (!spun) {
+      this.since = -1;
+      return 0;
+    }
+    const now = performance.now();
+    if (this.since < 0) {
+      this.since = now;
+      return 0;
+    }
+    const t = now - this.since;
+    return t > SPIN_YIELD_MS ? Math.min(MAX_YIELD_MS, Math.max(YIELD_MS, t / 4)) : 0;
   }
 }

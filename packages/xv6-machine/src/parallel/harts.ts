@@ -43,6 +43,8 @@ export interface ParallelOptions {
   remote: RemoteRange[];
   /** A disk the harts' threads serve themselves. */
   disk?: RoamingDisk;
+  /** The first hart with a thread of its own (1 when hart 0 runs on the device thread). */
+  first: number;
 }
 
 /** What a shadow register would read now, or undefined when reading it has an effect. */
@@ -78,9 +80,11 @@ export class ParallelHarts {
     });
   }
 
-  /** Starts a thread per hart: RAM must hold what they boot by now. */
+  /** Starts a thread per hart from `o.first` on: RAM must hold what they boot by now. */
   start(o: ParallelOptions): void {
-    for (let id = 0; id < o.cpus; id++) {
+    const threads = o.cpus - o.first;
+    if (threads === 0) this.exitedAll();
+    for (let id = o.first; id < o.cpus; id++) {
       const data: HartThreadData = {
         id,
         cpus: o.cpus,
@@ -104,7 +108,7 @@ export class ParallelHarts {
         if (this.failure === undefined) this.failure = `hart ${id}: ${e.stack ?? e.message}`;
       });
       w.on("exit", () => {
-        if (++this.exited === o.cpus) this.exitedAll();
+        if (++this.exited === threads) this.exitedAll();
       });
       // A machine left running does not keep the process alive.
       w.unref();

@@ -1,6 +1,7 @@
-// Parallel harts (MachineOptions.parallel, `--parallel`): a worker thread per hart over shared RAM.
-// The multi-hart bare-metal program checks locks built from amoswap, amoadd and lr/sc and a
-// message-passing litmus test; our guest runs its tests with its harts on threads of their own.
+// Parallel harts (MachineOptions.parallel, `--parallel`): hart 0 on the device thread and a worker
+// thread for every other hart (with workerPerHart, hart 0 too), over shared RAM. The multi-hart
+// bare-metal program checks locks built from amoswap, amoadd and lr/sc and a message-passing
+// litmus test; our guest runs its tests with its harts in parallel.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,11 +49,17 @@ async function runToPowerOff(
 }
 
 describe("parallel harts: locks and ordering (baremetal/smp_locks)", () => {
-  for (const cpus of [2, 3, 4]) {
+  for (const [cpus, workerPerHart] of [
+    [2, false],
+    [2, true],
+    [3, false],
+    [4, false],
+  ] as const) {
+    const where = workerPerHart ? "each on a worker" : "hart 0 on the device thread";
     it(
-      `never loses an update nor reads stale data on ${cpus} harts, each on its own thread`,
+      `never loses an update nor reads stale data on ${cpus} harts in parallel, ${where}`,
       async () => {
-        const m = new Machine({ kernel: smpLocks, cpus, parallel: true });
+        const m = new Machine({ kernel: smpLocks, cpus, parallel: true, workerPerHart });
         expect(m.parallel).toBe(true);
         expect(m.clockMode).toBe("realtime");
         await runToPowerOff(m, 3 * MINUTES);
@@ -93,7 +100,8 @@ describe("parallel harts: locks and ordering (baremetal/smp_locks)", () => {
 });
 
 // The UART and virtio-blk programs poll LSR, read InterruptStatus and take interrupts: on a hart's
-// thread those reads come from the device thread's shadows, the rest through the mailbox.
+// own thread (workerPerHart puts hart 0 on one) those reads come from the device thread's shadows,
+// the rest through the mailbox.
 describe("parallel harts: devices (baremetal UART and virtio-blk programs)", () => {
   // In real time a line typed ahead may reach the UART before the program has moved on to its
   // second phase: the second phase's lines are typed once it has begun.
@@ -116,7 +124,13 @@ describe("parallel harts: devices (baremetal UART and virtio-blk programs)", () 
         const kernel = new Uint8Array(readFileSync(join(BAREMETAL, "bin", `${p.elf}.elf`)));
         const bytes = "shared" in p ? inShared(disk()) : disk();
         const backend = p.virtio ? new MemoryBackend(bytes) : undefined;
-        const m = new Machine({ kernel, disk: backend, virtio: p.virtio, parallel: true });
+        const m = new Machine({
+          kernel,
+          disk: backend,
+          virtio: p.virtio,
+          parallel: true,
+          workerPerHart: true,
+        });
         if (p.input) m.type(p.input);
         await runToPowerOff(m, 2 * MINUTES, "later" in p ? p.later : undefined);
         expect(m.output).toBe(readFileSync(join(BAREMETAL, "expected", `${p.expected}.txt`), "latin1"));
@@ -132,7 +146,7 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
    * With `shared`, the image is in a SharedArrayBuffer and the harts' threads serve the disk
    * themselves (as with a file); otherwise the device thread does.
    */
-  async function booted(cpus: number, shared: boolean): Promise<Machine> {
+  async function booted(cpus: number, shared: boolean, workerPerHart = false): Promise<Machine> {
     if (!guest) throw new Error("no prebuilt guest");
     const image = buildImage(guest.user);
     const m = new Machine({
@@ -140,20 +154,22 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
       disk: new MemoryBackend(shared ? inShared(image) : image),
       cpus,
       parallel: true,
+      workerPerHart,
     });
     await m.waitForPrompt({ timeoutMs: 2 * MINUTES, failOn: PANIC });
     return m;
   }
 
-  for (const [cpus, shared] of [
-    [2, true],
-    [4, false],
+  for (const [cpus, shared, workerPerHart] of [
+    [2, true, false],
+    [4, false, true],
   ] as const) {
     const disk = shared ? "the harts serving the disk" : "the device thread serving the disk";
+    const where = workerPerHart ? ", each on a worker" : "";
     it(
-      `passes mmaptest, forktest and a bounded grind on ${cpus} harts, ${disk}`,
+      `passes mmaptest, forktest and a bounded grind on ${cpus} harts${where}, ${disk}`,
       async () => {
-        const m = await booted(cpus, shared);
+        const m = await booted(cpus, shared, workerPerHart);
         try {
           const opts = { timeoutMs: 5 * MINUTES, failOn: PANIC };
           expect(await m.runCommand("mmaptest", opts)).toContain("mmaptest: all tests succeeded");

@@ -24,6 +24,7 @@ import { type Engine, Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
+import { WakingClint } from "./clint.js";
 import {
   Control,
   ERROR,
@@ -37,6 +38,7 @@ import {
   RESULT,
   type RemoteRange,
   SIZE,
+  SpinPause,
   STATE,
   VALUE,
   WAITING,
@@ -71,9 +73,6 @@ const SPIN = 2_000;
 /** The longest a sleeping hart waits before looking again (a timer set by another thread). */
 const MAX_SLEEP_MS = 1_000;
 const EXTERNAL = MIP_MEIP | MIP_SEIP;
-const SPIN_YIELD_MS = 0.2;
-const YIELD_MS = 0.05;
-const MAX_YIELD_MS = 2;
 
 const d = workerData as HartThreadData;
 const ctl = new Control(d.cpus, d.control);
@@ -97,19 +96,6 @@ const clint = new Clint(pins, now, d.clint);
 /** Takes in the external interrupt pins the PLIC drives on the device thread. */
 function syncPins(): void {
   hart.mipHw = (hart.mipHw & ~EXTERNAL) | Atomics.load(c, ctl.at(d.id, IRQ));
-}
-
-/** The CLINT, with a wake-up for a hart whose msip or mtimecmp another hart writes. */
-class SharedClint implements Device {
-  read(offset: number, size: number): number {
-    return clint.read(offset, size);
-  }
-  write(offset: number, size: number, value: number): boolean {
-    const ok = clint.write(offset, size, value);
-    const target = offset < 0x4000 ? offset >>> 2 : (offset - 0x4000) >>> 3;
-    if (ok && target !== d.id && target < d.cpus) ctl.wake(target);
-    return ok;
-  }
 }
 
 /**
@@ -161,7 +147,7 @@ function call(op: number, pa: number, size: number, value: number): number {
 }
 
 bus.map(ROM_BASE, ROM_SIZE, new BootRom(d.entry, { cpus: d.cpus, ramBase: RAM_BASE, ramSize: d.ramSize }));
-bus.map(CLINT_BASE, CLINT_SIZE, new SharedClint());
+bus.map(CLINT_BASE, CLINT_SIZE, new WakingClint(clint, ctl, d.id));
 // Claims and completions, the most frequent device accesses of all, stay on this thread.
 // A claim, a completion or the disk served here may change this hart's own pins: it sees that
 // before its next instruction.
@@ -205,11 +191,9 @@ function sleep(seen: number): void {
 
 function loop(): void {
   const wake = ctl.at(d.id, WAKE);
-  // A hart seen spinning (waiting for another hart's store) ends its run early; after spinning
-  // for SPIN_YIELD_MS it gives its host core away for a moment, in case the hart it waits for is
-  // a thread the host has not scheduled (more harts than cores).
+  // A hart seen spinning ends its run early, and now and then gives its host core away.
   hart.yieldOnSpin = d.cpus > 1;
-  let spinSince = -1;
+  const pause = new SpinPause();
   while (!ctl.stopping()) {
     const seen = Atomics.load(c, wake);
     syncPins();
@@ -218,15 +202,8 @@ function loop(): void {
     ctl.instret[d.id] = hart.instret;
     ctl.payOwed(OWED_MS);
     if (n === 0 && hart.waiting) sleep(seen);
-    if (!hart.spun) spinSince = -1;
-    else if (spinSince < 0) spinSince = performance.now();
-    else {
-      // The longer it has spun, the longer it sleeps: a quarter of the time so far, so a long
-      // wait (harts waiting for hart 0 to boot) leaves the host's cores to the harts that work.
-      const spun = performance.now() - spinSince;
-      if (spun > SPIN_YIELD_MS)
-        Atomics.wait(c, wake, seen, Math.min(MAX_YIELD_MS, Math.max(YIELD_MS, spun / 4)));
-    }
+    const ms = pause.after(hart.spun);
+    if (ms > 0) Atomics.wait(c, wake, seen, ms);
   }
 }
 

@@ -1,0 +1,97 @@
+/**
+ * Hart 0 on the device thread (parallel harts' default): its device accesses are plain calls, one
+ * thread fewer competes for the host's cores, one fewer isolate compiles the guest's code, and it
+ * boots without waiting for a thread to start. Between its quanta the thread answers the other
+ * harts' MMIO; while hart 0 sleeps in wfi the thread sleeps on the doorbell, which their requests
+ * and every wake-up of hart 0 ring (see Control.hostHartZero).
+ */
+import type { Clint, Device } from "@xv6-machine/devices";
+import { MIP_MEIP, MIP_SEIP } from "@xv6-machine/devices";
+import type { Hart } from "@xv6-machine/rv-cpu";
+import { DOOR, IRQ, OWED_MS, SpinPause, WAITING } from "./control.js";
+import type { ParallelHarts } from "./harts.js";
+
+/**
+ * Instructions hart 0 runs between looks at the mailboxes: a request from another hart waits at
+ * most this long (tens of microseconds).
+ */
+const QUANTUM = 10_000;
+const EXTERNAL = MIP_MEIP | MIP_SEIP;
+
+export class HostHart {
+  private readonly pause = new SpinPause();
+
+  constructor(
+    readonly hart: Hart,
+    private readonly par: ParallelHarts,
+    private readonly clint: Clint,
+  ) {
+    par.control.hostHartZero();
+  }
+
+  /** Takes in the external interrupt pins the PLIC (on any thread) drives. */
+  syncPins(): void {
+    const c = this.par.control;
+    this.hart.mipHw = (this.hart.mipHw & ~EXTERNAL) | Atomics.load(c.i32, c.at(0, IRQ));
+  }
+
+  /** Runs hart 0 and answers the other harts for `ms`, or until `done()` says to stop. */
+  runFor(ms: number, done: () => boolean): void {
+    const { hart, par } = this;
+    const ctl = par.control;
+    const c = ctl.i32;
+    const waiting = ctl.at(0, WAITING);
+    const until = performance.now() + ms;
+    Atomics.store(c, waiting, 0);
+    while (!done() && par.failure === undefined) {
+      const seen = Atomics.load(c, DOOR);
+      par.serve();
+      this.syncPins();
+      this.clint.update();
+      const n = hart.run(QUANTUM);
+      ctl.instret[0] = hart.instret;
+      ctl.payOwed(OWED_MS);
+      const left = until - performance.now();
+      if (left <= 0) break;
+      if (n === 0 && hart.waiting) this.sleep(seen, left);
+      const pause = this.pause.after(hart.spun);
+      if (pause > 0) Atomics.wait(c, DOOR, seen, Math.min(pause, left));
+    }
+    // Between slices a hart 0 in wfi counts as asleep: an interrupt for it is owed or rings.
+    Atomics.store(c, waiting, hart.waiting ? 1 : 0);
+  }
+
+  /** Sleeps until hart 0's timer, a request or a wake-up (at most `left` ms). */
+  private sleep(seen: number, left: number): void {
+    const ctl = this.par.control;
+    const c = ctl.i32;
+    const t = this.hart.clock.now();
+    let deadline = Math.min(this.clint.compare(0), this.hart.nextDeadline());
+    // A deadline already past is pending (and masked, or wfi would have ended): wait for a change.
+    if (!(deadline > t)) deadline = Number.POSITIVE_INFINITY;
+    const ms = Math.min(left, (deadline - t) / 10_000);
+    Atomics.store(c, ctl.at(0, WAITING), 1);
+    ctl.payOwed(ctl.othersRunning(0) ? OWED_MS : 0);
+    Atomics.wait(c, DOOR, seen, Math.max(0, ms));
+    Atomics.store(c, ctl.at(0, WAITING), 0);
+  }
+}
+
+/**
+ * `dev` as hart 0 on the device thread reaches it: the other harts' shadows of its registers are
+ * brought up to date after each access (as after each request they make).
+ */
+export function refreshing(dev: Device, par: ParallelHarts): Device {
+  return {
+    read(offset: number, size: number): number {
+      const v = dev.read(offset, size);
+      par.refresh();
+      return v;
+    },
+    write(offset: number, size: number, value: number): boolean {
+      const ok = dev.write(offset, size, value);
+      par.refresh();
+      return ok;
+    },
+  };
+}
