@@ -348,6 +348,12 @@ export class Hart {
   private readonly dec: Decoded = { word: 0, imm: 0 };
 
   constructor(opts: HartOptions) {
+    // instret passes 2^30 within seconds. V8 keeps a field that has only held small integers apart
+    // from one that holds doubles, and the change would give every Hart a new shape mid-run,
+    // throwing out all the code compiled against the old one (every compiled unit at once): the
+    // field holds a double from the start.
+    this.instret = 2 ** 31;
+    this.instret = 0;
     this.bus = opts.bus;
     this.ram = opts.bus.ram;
     this.id = opts.id ?? 0;

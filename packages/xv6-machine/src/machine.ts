@@ -198,6 +198,9 @@ export class Machine {
   debugStop: DebugStop | undefined;
 
   constructor(options: MachineOptions) {
+    // A double from the start, as Hart.instret: passing 2^30 later would change the shape.
+    this.instructions = 2 ** 31;
+    this.instructions = 0;
     const snap = options.snapshot !== undefined ? decodeSnapshot(options.snapshot) : undefined;
     const opts = snap ? snapshotOptions(options, snap) : options;
     const cpus = opts.cpus ?? 1;
