@@ -12,14 +12,18 @@ import { DOOR, IRQ, OWED_MS, SpinPause, WAITING } from "./control.js";
 import type { ParallelHarts } from "./harts.js";
 
 /**
- * Instructions hart 0 runs between looks at the mailboxes: a request from another hart waits at
- * most this long (tens of microseconds).
+ * The most instructions hart 0 runs between looks at the mailboxes, and how long a look may keep a
+ * request from another hart waiting: the quantum shrinks while hart 0 runs slowly (code V8 has not
+ * compiled yet, early in a boot, runs a hundred times slower) and grows back as it speeds up.
  */
 const QUANTUM = 10_000;
+const MIN_QUANTUM = 200;
+const QUANTUM_MS = 0.1;
 const EXTERNAL = MIP_MEIP | MIP_SEIP;
 
 export class HostHart {
   private readonly pause = new SpinPause();
+  private quantum = QUANTUM;
 
   constructor(
     readonly hart: Hart,
@@ -48,10 +52,13 @@ export class HostHart {
       par.serve();
       this.syncPins();
       this.clint.update();
-      const n = hart.run(QUANTUM);
+      const start = performance.now();
+      const n = hart.run(this.quantum);
+      const end = performance.now();
       ctl.instret[0] = hart.instret;
       ctl.payOwed(OWED_MS);
-      const left = until - performance.now();
+      if (n === this.quantum) this.adapt(end - start);
+      const left = until - end;
       if (left <= 0) break;
       if (n === 0 && hart.waiting) this.sleep(seen, left);
       const pause = this.pause.after(hart.spun);
@@ -59,6 +66,12 @@ export class HostHart {
     }
     // Between slices a hart 0 in wfi counts as asleep: an interrupt for it is owed or rings.
     Atomics.store(c, waiting, hart.waiting ? 1 : 0);
+  }
+
+  /** Sizes the next quantum so that it takes about QUANTUM_MS, as the last full one ran. */
+  private adapt(ms: number): void {
+    const q = ms > 0 ? Math.floor((this.quantum * QUANTUM_MS) / ms) : QUANTUM;
+    this.quantum = Math.max(MIN_QUANTUM, Math.min(QUANTUM, q));
   }
 
   /** Sleeps until hart 0's timer, a request or a wake-up (at most `left` ms). */
