@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Control, IRQ, OWED_MS, WAITING, WAKE } from "./control.js";
+import { Control, DOOR, IRQ, OWED_MS, SpinPause, WAITING, WAKE } from "./control.js";
 
 const SEIP = 1 << 9;
 
@@ -56,5 +56,46 @@ describe("the control block's interrupt pins", () => {
     const c = new Control(2);
     c.pins(1).setInterrupt(SEIP, true);
     expect(wakes(c, 1)).toBe(1);
+  });
+});
+
+describe("hart 0 on the device thread", () => {
+  it("is woken through the doorbell, which the device thread sleeps on", () => {
+    const c = new Control(2);
+    const door = () => Atomics.load(c.i32, DOOR);
+    c.wake(0);
+    expect(door()).toBe(0);
+    c.hostHartZero();
+    c.wake(0);
+    expect(door()).toBe(1);
+    expect(wakes(c, 0)).toBe(2);
+    c.wake(1);
+    expect(door()).toBe(1);
+    // A rising pin wakes it the same way.
+    c.pins(0).setInterrupt(SEIP, true);
+    expect(door()).toBe(2);
+  });
+});
+
+describe("a spinning hart's pauses", () => {
+  /** Lets `ms` pass on the clock SpinPause reads. */
+  function spend(ms: number): void {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {}
+  }
+
+  it("begin after 0.2 ms of spinning, stay short, and stop once the hart gets on", () => {
+    const p = new SpinPause();
+    expect(p.after(false)).toBe(0);
+    expect(p.after(true)).toBe(0);
+    expect(p.after(true)).toBe(0);
+    spend(0.3);
+    const first = p.after(true);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(0.05);
+    spend(5);
+    expect(p.after(true)).toBe(first);
+    expect(p.after(false)).toBe(0);
+    expect(p.after(true)).toBe(0);
   });
 });
