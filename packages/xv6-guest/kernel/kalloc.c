@@ -149,8 +149,16 @@ kinit(void)
 void
 kinit_join(void)
 {
+  kinit_wait();
+  kinit_help();
+}
+
+// Every other hart: waits until hart 0 has opened kinit (its console is
+// up by then).
+void
+kinit_wait(void)
+{
   while(kinit_open == 0)
     ;
   __sync_synchronize();
-  kinit_help();
 }

@@ -174,6 +174,7 @@ void timer_arm(void);
 // kalloc.c
 void  kinit(void);
 void  kinit_join(void);
+void  kinit_wait(void);
 void *kalloc(void);
 void  kfree(void *);
 void  page_dup(uint64 pa);

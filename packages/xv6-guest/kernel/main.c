@@ -30,11 +30,15 @@ main(void)
     __sync_synchronize();
     kernel_ready = 1;
   } else {
+    // Said as soon as the console is up, while RAM is still being freed:
+    // said later, a hart whose host thread runs late could say it after
+    // the shell's first prompt.
+    kinit_wait();
+    printf("hart %d starting\n", cpuid());
     kinit_join();
     while(kernel_ready == 0)
       ;
     __sync_synchronize();
-    printf("hart %d starting\n", cpuid());
     kvm_inithart();
     trap_inithart();
     plic_inithart();

@@ -31,7 +31,10 @@ for (let run = 1; run <= runs && !failed; run++) {
     const where = shared ? "disk on the harts" : "disk on the device thread";
     const t0 = performance.now();
     try {
-      await m.waitForPrompt({ timeoutMs: 120_000, failOn: PANIC });
+      // Not waitForPrompt: on a busy host a hart's thread may print its "hart N starting" after
+      // the shell's first prompt (even into the middle of init's line), and the output then does
+      // not end with one. The shell reads what is typed once it has printed it.
+      await m.waitFor("$ ", { timeoutMs: 120_000, failOn: PANIC });
       for (const [cmd, want] of checks) {
         const out = await m.runCommand(cmd, { timeoutMs: 900_000, failOn: PANIC });
         if (!out.includes(want) || /FAILED/.test(out)) throw new Error(`${cmd}:\n${out.slice(-2000)}`);
