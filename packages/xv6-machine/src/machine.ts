@@ -46,6 +46,7 @@ import { type BlockBackend, MemoryBackend, Reg, VirtioBlk } from "@xv6-machine/v
 import { MachineError, SnapshotError } from "./errors.js";
 import { WakingClint } from "./parallel/clint.js";
 import type { RemoteRange } from "./parallel/control.js";
+import { plicPins } from "./parallel/hart-side.js";
 import { ParallelHarts } from "./parallel/harts.js";
 import { HostHart, refreshing } from "./parallel/host.js";
 import { Roaming, type RoamingDisk, roamingState } from "./parallel/roaming.js";
@@ -287,19 +288,8 @@ export class Machine {
         () => this.now(),
         clintBuffer,
       );
-      if (hart0) {
-        const host = new HostHart(hart0, par, this.clint);
-        this.host = host;
-        // A claim or completion by hart 0 reaches its own pins before its next instruction.
-        const own = pins[0];
-        pins[0] = {
-          setInterrupt(bit: number, level: boolean): void {
-            own.setInterrupt(bit, level);
-            host.syncPins();
-          },
-        };
-      }
-      this.plic = new Plic(pins, plicBuffer);
+      if (hart0) this.host = new HostHart(hart0, par, this.clint);
+      this.plic = new Plic(hart0 ? plicPins(hart0, par.control, 0) : pins, plicBuffer);
     } else {
       this.clint = new Clint(this.harts, () => this.now());
       this.plic = new Plic(this.harts);

@@ -6,9 +6,9 @@
  * and every wake-up of hart 0 ring (see Control.hostHartZero).
  */
 import type { Clint, Device } from "@xv6-machine/devices";
-import { MIP_MEIP, MIP_SEIP } from "@xv6-machine/devices";
 import type { Hart } from "@xv6-machine/rv-cpu";
-import { DOOR, IRQ, OWED_MS, SpinPause, WAITING } from "./control.js";
+import { DOOR, OWED_MS, SpinPause, WAITING } from "./control.js";
+import { sleepInWfi, takePins } from "./hart-side.js";
 import type { ParallelHarts } from "./harts.js";
 
 /**
@@ -19,24 +19,17 @@ import type { ParallelHarts } from "./harts.js";
 const QUANTUM = 10_000;
 const MIN_QUANTUM = 200;
 const QUANTUM_MS = 0.1;
-const EXTERNAL = MIP_MEIP | MIP_SEIP;
 
 export class HostHart {
   private readonly pause = new SpinPause();
   private quantum = QUANTUM;
 
   constructor(
-    readonly hart: Hart,
+    private readonly hart: Hart,
     private readonly par: ParallelHarts,
     private readonly clint: Clint,
   ) {
     par.control.hostHartZero();
-  }
-
-  /** Takes in the external interrupt pins the PLIC (on any thread) drives. */
-  syncPins(): void {
-    const c = this.par.control;
-    this.hart.mipHw = (this.hart.mipHw & ~EXTERNAL) | Atomics.load(c.i32, c.at(0, IRQ));
   }
 
   /** Runs hart 0 and answers the other harts for `ms`, or until `done()` says to stop. */
@@ -50,7 +43,7 @@ export class HostHart {
     while (!done() && par.failure === undefined) {
       const seen = Atomics.load(c, DOOR);
       par.serve();
-      this.syncPins();
+      takePins(hart, ctl, 0);
       this.clint.update();
       const start = performance.now();
       const n = hart.run(this.quantum);
@@ -60,7 +53,7 @@ export class HostHart {
       if (n === this.quantum) this.adapt(end - start);
       const left = until - end;
       if (left <= 0) break;
-      if (n === 0 && hart.waiting) this.sleep(seen, left);
+      if (n === 0 && hart.waiting) sleepInWfi(hart, this.clint, ctl, 0, DOOR, seen, left);
       const pause = this.pause.after(hart.spun);
       if (pause > 0) Atomics.wait(c, DOOR, seen, Math.min(pause, left));
     }
@@ -72,21 +65,6 @@ export class HostHart {
   private adapt(ms: number): void {
     const q = ms > 0 ? Math.floor((this.quantum * QUANTUM_MS) / ms) : QUANTUM;
     this.quantum = Math.max(MIN_QUANTUM, Math.min(QUANTUM, q));
-  }
-
-  /** Sleeps until hart 0's timer, a request or a wake-up (at most `left` ms). */
-  private sleep(seen: number, left: number): void {
-    const ctl = this.par.control;
-    const c = ctl.i32;
-    const t = this.hart.clock.now();
-    let deadline = Math.min(this.clint.compare(0), this.hart.nextDeadline());
-    // A deadline already past is pending (and masked, or wfi would have ended): wait for a change.
-    if (!(deadline > t)) deadline = Number.POSITIVE_INFINITY;
-    const ms = Math.min(left, (deadline - t) / 10_000);
-    Atomics.store(c, ctl.at(0, WAITING), 1);
-    ctl.payOwed(ctl.othersRunning(0) ? OWED_MS : 0);
-    Atomics.wait(c, DOOR, seen, Math.max(0, ms));
-    Atomics.store(c, ctl.at(0, WAITING), 0);
   }
 }
 

@@ -10,8 +10,6 @@ import {
   CLINT_SIZE,
   Clint,
   type Device,
-  MIP_MEIP,
-  MIP_SEIP,
   PLIC_BASE,
   PLIC_SIZE,
   Plic,
@@ -29,7 +27,6 @@ import {
   Control,
   ERROR,
   IDLE,
-  IRQ,
   OP,
   OWED_MS,
   PA,
@@ -41,10 +38,10 @@ import {
   SpinPause,
   STATE,
   VALUE,
-  WAITING,
   WAKE,
   WRITE,
 } from "./control.js";
+import { plicPins, sleepInWfi, takePins } from "./hart-side.js";
 import { Roaming, type RoamingDisk } from "./roaming.js";
 
 export interface HartThreadData {
@@ -72,7 +69,6 @@ const QUANTUM = 20_000;
 const SPIN = 2_000;
 /** The longest a sleeping hart waits before looking again (a timer set by another thread). */
 const MAX_SLEEP_MS = 1_000;
-const EXTERNAL = MIP_MEIP | MIP_SEIP;
 
 const d = workerData as HartThreadData;
 const ctl = new Control(d.cpus, d.control);
@@ -92,11 +88,6 @@ const hart = new Hart({
 });
 const pins = Array.from({ length: d.cpus }, (_, h) => (h === d.id ? hart : { setInterrupt() {} }));
 const clint = new Clint(pins, now, d.clint);
-
-/** Takes in the external interrupt pins the PLIC drives on the device thread. */
-function syncPins(): void {
-  hart.mipHw = (hart.mipHw & ~EXTERNAL) | Atomics.load(c, ctl.at(d.id, IRQ));
-}
 
 /**
  * A device on the device thread: each access waits for its answer there, except reads of the
@@ -142,26 +133,14 @@ function call(op: number, pa: number, size: number, value: number): number {
   const result = c[box + ERROR] !== 0 ? -1 : c[box + RESULT] >>> 0;
   Atomics.store(c, box + STATE, IDLE);
   // A claim or an acknowledgement may have lowered a pin: see it before the next instruction.
-  syncPins();
+  takePins(hart, ctl, d.id);
   return result;
 }
 
 bus.map(ROM_BASE, ROM_SIZE, new BootRom(d.entry, { cpus: d.cpus, ramBase: RAM_BASE, ramSize: d.ramSize }));
 bus.map(CLINT_BASE, CLINT_SIZE, new WakingClint(clint, ctl, d.id));
 // Claims and completions, the most frequent device accesses of all, stay on this thread.
-// A claim, a completion or the disk served here may change this hart's own pins: it sees that
-// before its next instruction.
-const plicPins = Array.from({ length: d.cpus }, (_, h) => {
-  const pins = ctl.pins(h);
-  if (h !== d.id) return pins;
-  return {
-    setInterrupt(bit: number, level: boolean): void {
-      pins.setInterrupt(bit, level);
-      syncPins();
-    },
-  };
-});
-const plic = new Plic(plicPins, d.plic);
+const plic = new Plic(plicPins(hart, ctl, d.id), d.plic);
 bus.map(PLIC_BASE, PLIC_SIZE, plic);
 for (const r of d.remote) bus.map(r.base, r.size, new Remote(r));
 if (d.disk !== undefined) {
@@ -177,18 +156,6 @@ if (d.disk !== undefined) {
   bus.map(d.disk.base, d.disk.size, new Roaming(dev, d.disk.state, false));
 }
 
-function sleep(seen: number): void {
-  const t = now();
-  let deadline = Math.min(clint.compare(d.id), hart.nextDeadline());
-  // A deadline already past is pending (and masked, or wfi would have ended): wait for a change.
-  if (!(deadline > t)) deadline = Number.POSITIVE_INFINITY;
-  const ms = Math.min(MAX_SLEEP_MS, (deadline - t) / 10_000);
-  Atomics.store(c, ctl.at(d.id, WAITING), 1);
-  ctl.payOwed(ctl.othersRunning(d.id) ? OWED_MS : 0);
-  Atomics.wait(c, ctl.at(d.id, WAKE), seen, Math.max(0, ms));
-  Atomics.store(c, ctl.at(d.id, WAITING), 0);
-}
-
 function loop(): void {
   const wake = ctl.at(d.id, WAKE);
   // A hart seen spinning ends its run early, and now and then gives its host core away.
@@ -196,12 +163,12 @@ function loop(): void {
   const pause = new SpinPause();
   while (!ctl.stopping()) {
     const seen = Atomics.load(c, wake);
-    syncPins();
+    takePins(hart, ctl, d.id);
     clint.update();
     const n = hart.run(QUANTUM);
     ctl.instret[d.id] = hart.instret;
     ctl.payOwed(OWED_MS);
-    if (n === 0 && hart.waiting) sleep(seen);
+    if (n === 0 && hart.waiting) sleepInWfi(hart, clint, ctl, d.id, wake, seen, MAX_SLEEP_MS);
     const ms = pause.after(hart.spun);
     if (ms > 0) Atomics.wait(c, wake, seen, ms);
   }
