@@ -166,9 +166,8 @@ const PAUSE_MS = 0.02;
 /**
  * When a hart seen spinning (waiting for another hart's store) should pause: after SPIN_YIELD_MS
  * of it, after every quantum, in case the hart it waits for is a thread the host has not scheduled
- * (more harts than cores). Short pauses: a ticket lock hands over once per pause, so pauses that
- * grew to 2 ms took baremetal/smp_locks 45 s on 2 harts and 86 s on 4 (1 and 6 s now); no pauses
- * at all took it 146 s on 3 harts, 2 host cores.
+ * (more harts than cores). Short pauses: a ticket lock hands over once per pause (see the
+ * README's "Spinning" for baremetal/smp_locks timed with long, short and no pauses).
  */
 export class SpinPause {
   private since = -1;
