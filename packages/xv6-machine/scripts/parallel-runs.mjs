@@ -1,6 +1,8 @@
 // pnpm test:parallel: our guest's usertests -q and mmaptest with parallel harts, on 2, 3 and 4
 // threads, PARALLEL_RUNS times each (default 3). Odd runs put the image in a SharedArrayBuffer, so
-// the harts' threads serve the disk themselves; even runs leave it to the device thread. Needs
+// the harts' threads serve the disk themselves; even runs leave it to the device thread, and move
+// the harts to their workers as soon as these are up (moveAfterMs 0) instead of when the device
+// thread has been kept busy by two harts or more for a while (the default). Needs
 // `pnpm build`. Exits 1 at the first failure.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -27,8 +29,9 @@ for (let run = 1; run <= runs && !failed; run++) {
     const image = buildImage(user);
     const bytes = shared ? new Uint8Array(new SharedArrayBuffer(image.length)) : image;
     if (shared) bytes.set(image);
-    const m = new Machine({ kernel, disk: new MemoryBackend(bytes), cpus, parallel: true });
-    const where = shared ? "disk on the harts" : "disk on the device thread";
+    const moveAfterMs = shared ? undefined : 0;
+    const m = new Machine({ kernel, disk: new MemoryBackend(bytes), cpus, parallel: true, moveAfterMs });
+    const where = shared ? "disk on the harts" : "disk on the device thread, harts moved early";
     const t0 = performance.now();
     try {
       // Not waitForPrompt: on a busy host a hart's thread may print its "hart N starting" after
@@ -39,9 +42,8 @@ for (let run = 1; run <= runs && !failed; run++) {
         const out = await m.runCommand(cmd, { timeoutMs: 900_000, failOn: PANIC });
         if (!out.includes(want) || /FAILED/.test(out)) throw new Error(`${cmd}:\n${out.slice(-2000)}`);
       }
-      console.log(
-        `run ${run}, ${cpus} harts, ${where}: ok (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-      );
+      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+      console.log(`run ${run}, ${cpus} harts, ${where}: ok (${seconds} s, on workers: ${m.workerHarts})`);
     } catch (e) {
       console.log(`run ${run}, ${cpus} harts, ${where}: FAILED: ${e instanceof Error ? e.message : e}`);
       console.log(m.output.slice(-3000));

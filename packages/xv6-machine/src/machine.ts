@@ -48,7 +48,7 @@ import { WakingClint } from "./parallel/clint.js";
 import type { RemoteRange } from "./parallel/control.js";
 import { plicPins } from "./parallel/hart-side.js";
 import { ParallelHarts } from "./parallel/harts.js";
-import { HostHart, refreshing } from "./parallel/host.js";
+import { HostHarts, refreshing } from "./parallel/host.js";
 import { Roaming, type RoamingDisk, roamingState } from "./parallel/roaming.js";
 import { type DecodedSnapshot, decodeSnapshot, encodeSnapshot } from "./snapshot.js";
 
@@ -97,16 +97,28 @@ export interface MachineOptions {
   memory?: ArrayBufferLike;
   /**
    * Harts in parallel: hart 0 on this thread with the devices, every other hart on a worker thread
-   * of its own, RAM in a SharedArrayBuffer (see the README's "Parallel harts"). Needs the real-time
+   * of its own once there is parallel work for it (see moveAfterMs), RAM in a SharedArrayBuffer (see the README's "Parallel harts"). Needs the real-time
    * clock (the default then); `harts` is empty. Call close() when done.
    */
   parallel?: boolean;
-  /** With `parallel`: hart 0 on a worker thread too, and this thread only serves the devices. */
+  /** With `parallel`: every hart on a worker thread from reset, and this thread only serves the devices. */
   workerPerHart?: boolean;
+  /**
+   * With `parallel` (and not `workerPerHart`): the harts start on this thread, and each but hart
+   * 0 moves to its worker once two or more harts here have wanted to run at once for this many
+   * milliseconds (after each move, counting again); 0 moves them as soon as their workers are up.
+   */
+  moveAfterMs?: number;
 }
 
 /** The 16550's line status register. */
 const UART_LSR = 5;
+/**
+ * The default of MachineOptions.moveAfterMs: longer than our guest's boot keeps its harts busy at
+ * once (freeing its pages: about 0.6 s on the 2-core machine of the README's runs), where a move
+ * made the boot slower, and short beside usertests.
+ */
+const MOVE_AFTER_MS = 1000;
 /** How long a parallel machine's slice serves the harts' device accesses before it returns. */
 const PARALLEL_SLICE_MS = 10;
 
@@ -187,8 +199,8 @@ export class Machine {
   private outputAt = 0;
   /** The harts' threads, when they run in parallel. */
   private readonly par: ParallelHarts | undefined;
-  /** Hart 0, when it runs in parallel with the others but on this thread. */
-  private readonly host: HostHart | undefined;
+  /** The parallel harts on this thread (hart 0, and others until they move to their workers). */
+  private readonly host: HostHarts | undefined;
   /** The interpreted twin in check mode, and how many slices both have run. */
   private readonly twin: Machine | undefined;
   private slices = 0;
@@ -213,6 +225,9 @@ export class Machine {
     this.clockMode = opts.clock ?? (parallel ? "realtime" : "deterministic");
     if (parallel && this.clockMode !== "realtime")
       throw new MachineError("parallel harts run in real time: the deterministic clock needs one thread");
+    const moveAfter = opts.moveAfterMs;
+    if (moveAfter !== undefined && !(moveAfter >= 0 && moveAfter < Number.POSITIVE_INFINITY))
+      throw new MachineError(`moveAfterMs must be a number of milliseconds, not ${moveAfter}`);
     if (parallel && opts.engine === "check")
       throw new MachineError("the check engine runs on one thread: it cannot be used with parallel harts");
     if (opts.engine === "check") {
@@ -270,26 +285,30 @@ export class Machine {
     if (parallel) {
       this.par = new ParallelHarts(cpus, this.bus);
       const par = this.par;
-      const hart0 = hostsHart
-        ? new Hart({
-            bus: this.bus,
-            id: 0,
-            mmu: new Sv39Mmu(this.ram),
-            clock: { now: () => this.now() },
-            resetPc: ROM_BASE,
-            engine: opts.engine === "interp" ? "interp" : "jit",
-          })
-        : undefined;
-      if (hart0) hart0.yieldOnSpin = cpus > 1;
-      const pins = Array.from({ length: cpus }, (_, h) => par.control.pins(h));
-      // The harts' threads drive their own timer pins from the shared registers.
+      const homeHarts: Hart[] = [];
+      for (let id = 0; id < cpus && hostsHart; id++) {
+        const hart = new Hart({
+          bus: this.bus,
+          id,
+          mmu: new Sv39Mmu(this.ram),
+          clock: { now: () => this.now() },
+          resetPc: ROM_BASE,
+          engine: opts.engine === "interp" ? "interp" : "jit",
+        });
+        hart.yieldOnSpin = cpus > 1;
+        homeHarts.push(hart);
+      }
+      const here = (h: number): Hart | undefined => this.host?.hart(h);
+      // Each thread drives the timer pins of the harts it runs from the shared registers.
       this.clint = new Clint(
-        pins.map((_, h) => (h === 0 && hart0 ? hart0 : { setInterrupt() {} })),
+        Array.from({ length: cpus }, (_, h) => ({
+          setInterrupt: (bit: number, level: boolean) => here(h)?.setInterrupt(bit, level),
+        })),
         () => this.now(),
         clintBuffer,
       );
-      if (hart0) this.host = new HostHart(hart0, par, this.clint);
-      this.plic = new Plic(hart0 ? plicPins(hart0, par.control, 0) : pins, plicBuffer);
+      if (hostsHart) this.host = new HostHarts(homeHarts, par, this.clint, moveAfter ?? MOVE_AFTER_MS);
+      this.plic = new Plic(plicPins(par.control, here), plicBuffer);
     } else {
       this.clint = new Clint(this.harts, () => this.now());
       this.plic = new Plic(this.harts);
@@ -358,6 +377,7 @@ export class Machine {
         remote,
         disk: roaming,
         first: this.host ? 1 : 0,
+        home: this.host !== undefined,
       });
     }
   }
@@ -449,6 +469,15 @@ export class Machine {
   /** True when the harts run on threads of their own (see MachineOptions.parallel). */
   get parallel(): boolean {
     return this.par !== undefined;
+  }
+
+  /** The harts that run on worker threads of their own now (see MachineOptions.moveAfterMs). */
+  get workerHarts(): number[] {
+    const par = this.par;
+    if (par === undefined) return [];
+    const ids: number[] = [];
+    for (let id = 0; id < par.control.harts; id++) if (this.host?.hart(id) === undefined) ids.push(id);
+    return ids;
   }
 
   /**

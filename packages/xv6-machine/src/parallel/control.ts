@@ -8,7 +8,7 @@
 export const STOP = 0;
 /** Bumped with every MMIO request, so the device thread can sleep on it. */
 export const DOOR = 1;
-/** 1 when hart 0 runs on the device thread, which sleeps on the doorbell (see HostHart). */
+/** A bit per hart that runs on the device thread, which sleeps on the doorbell (see host.ts). */
 const HOSTED = 2;
 const FIRST = 16;
 const PER_HART = 16;
@@ -28,6 +28,10 @@ export const SIZE = 6;
 export const VALUE = 7;
 export const RESULT = 8;
 export const ERROR = 9;
+/** 1 while the hart runs on the device thread: its worker waits to be handed the hart's state. */
+export const HOME = 11;
+/** Set by a worker once it waits for its hart (see HOME). */
+export const READY = 12;
 
 /** Device registers that harts may read from shared memory (see Control.shadows). */
 export const SHADOWS = 8;
@@ -84,9 +88,10 @@ export class Control {
     Atomics.notify(this.i32, DOOR);
   }
 
-  /** Says that hart 0 runs on the device thread: waking it rings the doorbell. */
-  hostHartZero(): void {
-    Atomics.store(this.i32, HOSTED, 1);
+  /** Says whether hart `h` runs on the device thread, where waking it rings the doorbell. */
+  hosted(h: number, yes: boolean): void {
+    if (yes) Atomics.or(this.i32, HOSTED, 1 << h);
+    else Atomics.and(this.i32, HOSTED, ~(1 << h));
   }
 
   /** Wakes hart `h` if it sleeps in wfi (or is about to: the counter moved since it looked). */
@@ -94,7 +99,7 @@ export class Control {
     const i = this.at(h, WAKE);
     Atomics.add(this.i32, i, 1);
     Atomics.notify(this.i32, i);
-    if (h === 0 && Atomics.load(this.i32, HOSTED) === 1) this.ring();
+    if ((Atomics.load(this.i32, HOSTED) & (1 << h)) !== 0) this.ring();
   }
 
   /**

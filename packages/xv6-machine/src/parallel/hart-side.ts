@@ -14,43 +14,46 @@ export function takePins(hart: Hart, control: Control, id: number): void {
 }
 
 /**
- * The pins for a PLIC on hart `id`'s thread: a claim, a completion or a device served there may
- * change that hart's own pins, and it sees that before its next instruction.
+ * The pins for a PLIC on a thread that runs harts (`here(h)` gives hart `h` while it runs on this
+ * thread): a claim, a completion or a device served there may change such a hart's own pins, and
+ * it sees that before its next instruction.
  */
-export function plicPins(hart: Hart, control: Control, id: number): InterruptTarget[] {
+export function plicPins(control: Control, here: (h: number) => Hart | undefined): InterruptTarget[] {
   return Array.from({ length: control.harts }, (_, h) => {
     const pins = control.pins(h);
-    if (h !== id) return pins;
     return {
       setInterrupt(bit: number, level: boolean): void {
         pins.setInterrupt(bit, level);
-        takePins(hart, control, id);
+        const hart = here(h);
+        if (hart !== undefined) takePins(hart, control, h);
       },
     };
   });
 }
 
 /**
- * Sleeps hart `id` in wfi until its next timer deadline (at most `maxMs`) or a change of
- * `control.i32[word]` from `seen`, saying meanwhile that it sleeps.
+ * Sleeps `harts` (all of this thread's, all in wfi) until the first of their timer deadlines (at
+ * most `maxMs` away) or a change of `control.i32[word]` from `seen`, saying meanwhile that they
+ * sleep.
  */
 export function sleepInWfi(
-  hart: Hart,
+  harts: readonly Hart[],
   clint: Clint,
   control: Control,
-  id: number,
   word: number,
   seen: number,
   maxMs: number,
 ): void {
   const c = control.i32;
-  const t = hart.clock.now();
-  let deadline = Math.min(clint.compare(id), hart.nextDeadline());
-  // A deadline already past is pending (and masked, or wfi would have ended): wait for a change.
-  if (!(deadline > t)) deadline = Number.POSITIVE_INFINITY;
-  const ms = Math.min(maxMs, (deadline - t) / 10_000);
-  Atomics.store(c, control.at(id, WAITING), 1);
-  control.payOwed(control.othersRunning(id) ? OWED_MS : 0);
+  let ms = maxMs;
+  for (const hart of harts) {
+    const t = hart.clock.now();
+    const deadline = Math.min(clint.compare(hart.id), hart.nextDeadline());
+    // A deadline already past is pending (and masked, or wfi would have ended): wait for a change.
+    if (deadline > t) ms = Math.min(ms, (deadline - t) / 10_000);
+  }
+  for (const hart of harts) Atomics.store(c, control.at(hart.id, WAITING), 1);
+  control.payOwed(control.othersRunning(harts[0].id) ? OWED_MS : 0);
   Atomics.wait(c, word, seen, Math.max(0, ms));
-  Atomics.store(c, control.at(id, WAITING), 0);
+  for (const hart of harts) Atomics.store(c, control.at(hart.id, WAITING), 0);
 }

@@ -2,17 +2,19 @@
  * The device thread's side of parallel harts: one worker thread per hart (see worker.ts), RAM in a
  * SharedArrayBuffer, and MMIO from the harts answered here, where the devices live.
  */
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Device } from "@xv6-machine/devices";
-import type { Engine } from "@xv6-machine/rv-cpu";
+import type { Engine, HartState } from "@xv6-machine/rv-cpu";
 import {
   Control,
   DONE,
   DOOR,
   ERROR,
+  HOME,
   OP,
   PA,
   READ,
+  READY,
   REQUEST,
   RESULT,
   type RemoteRange,
@@ -45,6 +47,8 @@ export interface ParallelOptions {
   disk?: RoamingDisk;
   /** The first hart with a thread of its own (1 when hart 0 runs on the device thread). */
   first: number;
+  /** The harts with threads start on the device thread and move to them later (see move). */
+  home: boolean;
 }
 
 /** What a shadow register would read now, or undefined when reading it has an effect. */
@@ -60,6 +64,8 @@ function workerUrl(): URL {
 export class ParallelHarts {
   readonly control: Control;
   private readonly workers: Worker[] = [];
+  /** By hart: where its state goes when it moves to its worker. */
+  private readonly ports: MessagePort[] = [];
   private readonly bus: Device;
   /** Why a hart's thread failed, if one did. */
   failure: string | undefined;
@@ -80,11 +86,18 @@ export class ParallelHarts {
     });
   }
 
-  /** Starts a thread per hart from `o.first` on: RAM must hold what they boot by now. */
+  /**
+   * Starts a thread per hart from `o.first` on: RAM must hold what they boot by now, unless the
+   * harts start on the device thread (`o.home`).
+   */
   start(o: ParallelOptions): void {
     const threads = o.cpus - o.first;
     if (threads === 0) this.exitedAll();
     for (let id = o.first; id < o.cpus; id++) {
+      if (o.home) Atomics.store(this.control.i32, this.control.at(id, HOME), 1);
+      const { port1, port2 } = new MessageChannel();
+      port1.unref();
+      this.ports[id] = port1;
       const data: HartThreadData = {
         id,
         cpus: o.cpus,
@@ -99,8 +112,9 @@ export class ParallelHarts {
         start: o.start,
         remote: o.remote,
         disk: o.disk,
+        port: port2,
       };
-      const w = new Worker(workerUrl(), { workerData: data });
+      const w = new Worker(workerUrl(), { workerData: data, transferList: [port2] });
       w.on("message", (m: { kind: string; message?: string }) => {
         if (m.kind === "failed" && this.failure === undefined) this.failure = `hart ${id}: ${m.message}`;
       });
@@ -114,6 +128,19 @@ export class ParallelHarts {
       w.unref();
       this.workers.push(w);
     }
+  }
+
+  /** True when hart `id`'s worker waits to take it over from the device thread. */
+  ready(id: number): boolean {
+    return Atomics.load(this.control.i32, this.control.at(id, READY)) === 1;
+  }
+
+  /** Hands hart `id`, which ran on the device thread until now, to its worker. */
+  move(id: number, state: HartState): void {
+    const c = this.control;
+    this.ports[id].postMessage(state);
+    Atomics.store(c.i32, c.at(id, HOME), 0);
+    Atomics.notify(c.i32, c.at(id, HOME));
   }
 
   /** Keeps shadow register `slot` (see Control.shadows) at what `peek` says. */

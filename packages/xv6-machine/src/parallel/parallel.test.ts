@@ -1,5 +1,6 @@
 // Parallel harts (MachineOptions.parallel, `--parallel`): hart 0 on the device thread and a worker
-// thread for every other hart (with workerPerHart, hart 0 too), over shared RAM. The multi-hart
+// thread for every other hart, to which it moves from the device thread once there is parallel
+// work (moveAfterMs; with workerPerHart, every hart on a worker from reset), over shared RAM. The multi-hart
 // bare-metal program checks locks built from amoswap, amoadd and lr/sc and a message-passing
 // litmus test; our guest runs its tests with its harts in parallel.
 import { readFileSync } from "node:fs";
@@ -49,23 +50,30 @@ async function runToPowerOff(
 }
 
 describe("parallel harts: locks and ordering (baremetal/smp_locks)", () => {
-  for (const [cpus, workerPerHart] of [
-    [2, false],
-    [2, true],
-    [3, false],
-    [4, false],
+  for (const [cpus, workerPerHart, moveAfterMs] of [
+    [2, false, undefined],
+    [2, true, undefined],
+    [3, false, 0],
+    [4, false, undefined],
   ] as const) {
-    const where = workerPerHart ? "each on a worker" : "hart 0 on the device thread";
+    const where = workerPerHart
+      ? "each on a worker from reset"
+      : moveAfterMs === 0
+        ? "moving to their workers while they run"
+        : "hart 0 on the device thread";
     it(
       `never loses an update nor reads stale data on ${cpus} harts in parallel, ${where}`,
       async () => {
-        const m = new Machine({ kernel: smpLocks, cpus, parallel: true, workerPerHart });
+        const m = new Machine({ kernel: smpLocks, cpus, parallel: true, workerPerHart, moveAfterMs });
         expect(m.parallel).toBe(true);
         expect(m.clockMode).toBe("realtime");
         await runToPowerOff(m, 3 * MINUTES);
         expect(m.output).toBe(smpExpected);
         expect(m.powerOff).toBe(0);
         expect(m.instructions).toBeGreaterThan(0);
+        if (workerPerHart) expect(m.workerHarts).toEqual(Array.from({ length: cpus }, (_, h) => h));
+        // Every hart takes locks all through the program: they all want to run at once.
+        if (moveAfterMs === 0) expect(m.workerHarts).toEqual([1, 2]);
       },
       4 * MINUTES,
     );
@@ -87,6 +95,11 @@ describe("parallel harts: locks and ordering (baremetal/smp_locks)", () => {
       MachineError,
     );
     expect(() => new Machine({ kernel: smpLocks, parallel: true, engine: "check" })).toThrow(MachineError);
+  });
+
+  it("refuses a time to move harts that is not a number of milliseconds", () => {
+    for (const moveAfterMs of [-1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => new Machine({ kernel: smpLocks, parallel: true, moveAfterMs })).toThrow(MachineError);
   });
 
   it("refuses a debugger", async () => {
@@ -146,7 +159,11 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
    * With `shared`, the image is in a SharedArrayBuffer and the harts' threads serve the disk
    * themselves (as with a file); otherwise the device thread does.
    */
-  async function booted(cpus: number, shared: boolean, workerPerHart = false): Promise<Machine> {
+  async function booted(
+    cpus: number,
+    shared: boolean,
+    where: { workerPerHart?: boolean; moveAfterMs?: number } = {},
+  ): Promise<Machine> {
     if (!guest) throw new Error("no prebuilt guest");
     const image = buildImage(guest.user);
     const m = new Machine({
@@ -154,7 +171,7 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
       disk: new MemoryBackend(shared ? inShared(image) : image),
       cpus,
       parallel: true,
-      workerPerHart,
+      ...where,
     });
     // Not waitForPrompt: on a busy host a hart's thread may print its "hart N starting" after the
     // shell's first prompt (even into the middle of init's line), and the output then does not end
@@ -168,16 +185,18 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
     [4, false, true],
   ] as const) {
     const disk = shared ? "the harts serving the disk" : "the device thread serving the disk";
-    const where = workerPerHart ? ", each on a worker" : "";
+    const where = workerPerHart ? ", each on a worker from reset" : ", moving to its worker at boot";
     it(
       `passes mmaptest, forktest and a bounded grind on ${cpus} harts${where}, ${disk}`,
       async () => {
-        const m = await booted(cpus, shared, workerPerHart);
+        const m = await booted(cpus, shared, workerPerHart ? { workerPerHart } : { moveAfterMs: 0 });
         try {
           const opts = { timeoutMs: 5 * MINUTES, failOn: PANIC };
           expect(await m.runCommand("mmaptest", opts)).toContain("mmaptest: all tests succeeded");
           expect(await m.runCommand("forktest", opts)).toContain("fork test OK");
           expect(await m.runCommand("grind 40", opts)).toContain("grind: OK");
+          // The boot's page freeing and grind's two processes keep both harts busy at once.
+          if (!workerPerHart) expect(m.workerHarts).toEqual([1]);
         } finally {
           await m.close();
         }
@@ -185,6 +204,21 @@ describe.skipIf(!guest)("our guest with parallel harts", () => {
       12 * MINUTES,
     );
   }
+
+  it(
+    "runs all its harts on the device thread while none has been kept waiting long",
+    async () => {
+      const m = await booted(3, false, { moveAfterMs: 1e9 });
+      try {
+        const opts = { timeoutMs: 5 * MINUTES, failOn: PANIC };
+        expect(await m.runCommand("forktest", opts)).toContain("fork test OK");
+        expect(m.workerHarts).toEqual([]);
+      } finally {
+        await m.close();
+      }
+    },
+    6 * MINUTES,
+  );
 
   it(
     "passes usertests -q on 3 harts, serving the disk themselves",

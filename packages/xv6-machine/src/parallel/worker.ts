@@ -3,7 +3,7 @@
  * CLINT and the PLIC (whose registers are shared) answer here; every other device is asked on the
  * device thread through this hart's mailbox.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import {
   BootRom,
   CLINT_BASE,
@@ -18,7 +18,7 @@ import {
   ROM_BASE,
   ROM_SIZE,
 } from "@xv6-machine/devices";
-import { type Engine, Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
+import { type Engine, Hart, type HartState, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
@@ -26,11 +26,13 @@ import { WakingClint } from "./clint.js";
 import {
   Control,
   ERROR,
+  HOME,
   IDLE,
   OP,
   OWED_MS,
   PA,
   READ,
+  READY,
   REQUEST,
   RESULT,
   type RemoteRange,
@@ -61,6 +63,11 @@ export interface HartThreadData {
   remote: RemoteRange[];
   /** A disk this thread serves itself. */
   disk?: RoamingDisk;
+  /**
+   * Where the hart's state comes from when it starts on the device thread (HOME is set): the
+   * worker waits for it and runs the hart from there.
+   */
+  port: MessagePort;
 }
 
 /** Instructions a hart runs between looks at its interrupt pins, the timer and the stop flag. */
@@ -140,7 +147,10 @@ function call(op: number, pa: number, size: number, value: number): number {
 bus.map(ROM_BASE, ROM_SIZE, new BootRom(d.entry, { cpus: d.cpus, ramBase: RAM_BASE, ramSize: d.ramSize }));
 bus.map(CLINT_BASE, CLINT_SIZE, new WakingClint(clint, ctl, d.id));
 // Claims and completions, the most frequent device accesses of all, stay on this thread.
-const plic = new Plic(plicPins(hart, ctl, d.id), d.plic);
+const plic = new Plic(
+  plicPins(ctl, (h) => (h === d.id ? hart : undefined)),
+  d.plic,
+);
 bus.map(PLIC_BASE, PLIC_SIZE, plic);
 for (const r of d.remote) bus.map(r.base, r.size, new Remote(r));
 if (d.disk !== undefined) {
@@ -168,14 +178,39 @@ function loop(): void {
     const n = hart.run(QUANTUM);
     ctl.instret[d.id] = hart.instret;
     ctl.payOwed(OWED_MS);
-    if (n === 0 && hart.waiting) sleepInWfi(hart, clint, ctl, d.id, wake, seen, MAX_SLEEP_MS);
+    if (n === 0 && hart.waiting) sleepInWfi([hart], clint, ctl, wake, seen, MAX_SLEEP_MS);
     const ms = pause.after(hart.spun);
     if (ms > 0) Atomics.wait(c, wake, seen, ms);
   }
 }
 
+/**
+ * Waits while the hart runs on the device thread, then takes over its state; false if the machine
+ * stopped first.
+ */
+function arrive(): boolean {
+  const home = ctl.at(d.id, HOME);
+  // Set before the worker started: a hart that never ran elsewhere starts from reset, here.
+  if (Atomics.load(c, home) === 0) return true;
+  Atomics.store(c, ctl.at(d.id, READY), 1);
+  while (Atomics.load(c, home) !== 0) {
+    if (ctl.stopping()) return false;
+    Atomics.wait(c, home, 1, MAX_SLEEP_MS);
+  }
+  // Posted before HOME was cleared; a message between threads may still be on its way.
+  for (;;) {
+    const m = receiveMessageOnPort(d.port);
+    if (m !== undefined) {
+      hart.loadState(m.message as HartState);
+      return true;
+    }
+    if (ctl.stopping()) return false;
+    Atomics.wait(c, home, 0, 1);
+  }
+}
+
 try {
-  loop();
+  if (arrive()) loop();
   parentPort?.postMessage({ kind: "stopped" });
 } catch (e) {
   parentPort?.postMessage({
