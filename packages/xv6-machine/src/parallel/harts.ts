@@ -71,6 +71,8 @@ export class ParallelHarts {
   failure: string | undefined;
   private stopped = false;
   private exited = 0;
+  private options: ParallelOptions | undefined;
+  private spawned = false;
   private readonly allExited: Promise<void>;
 
   private exitedAll: () => void = () => {};
@@ -87,14 +89,24 @@ export class ParallelHarts {
   }
 
   /**
-   * Starts a thread per hart from `o.first` on: RAM must hold what they boot by now, unless the
-   * harts start on the device thread (`o.home`).
+   * Starts a thread per hart from `o.first` on: RAM must hold what they boot by now. When the
+   * harts start on the device thread instead (`o.home`), their threads start at `spawn()`.
    */
   start(o: ParallelOptions): void {
+    this.options = o;
+    for (let id = o.first; id < o.cpus; id++)
+      if (o.home) Atomics.store(this.control.i32, this.control.at(id, HOME), 1);
+    if (!o.home) this.spawn();
+  }
+
+  /** Starts the harts' threads, if not yet started. */
+  spawn(): void {
+    const o = this.options;
+    if (o === undefined || this.spawned || this.stopped) return;
+    this.spawned = true;
     const threads = o.cpus - o.first;
     if (threads === 0) this.exitedAll();
     for (let id = o.first; id < o.cpus; id++) {
-      if (o.home) Atomics.store(this.control.i32, this.control.at(id, HOME), 1);
       const { port1, port2 } = new MessageChannel();
       port1.unref();
       this.ports[id] = port1;
@@ -228,6 +240,8 @@ export class ParallelHarts {
         Atomics.notify(c.i32, c.at(h, STATE));
       }
       for (const w of this.workers) void w.terminate();
+      // No thread was ever started.
+      if (!this.spawned) this.exitedAll();
     }
     return this.allExited;
   }

@@ -90,7 +90,13 @@ export class HostHarts {
       const end = performance.now();
       if (wanting > 1) {
         this.contended += end - start;
-        if (this.contended >= this.moveAfterMs) this.moveOne();
+        if (this.contended >= this.moveAfterMs) {
+          // The worker threads start only now: starting them (a module to load and compile on
+          // each) took 0.1-0.15 s from a boot that never needs them. The harts go on here
+          // until their workers are up.
+          par.spawn();
+          this.moveOne();
+        }
       }
       const left = until - end;
       if (left <= 0) break;
