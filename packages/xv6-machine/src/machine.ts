@@ -51,6 +51,7 @@ import { ParallelHarts } from "./parallel/harts.js";
 import { HostHarts, refreshing } from "./parallel/host.js";
 import { Roaming, type RoamingDisk, roamingState } from "./parallel/roaming.js";
 import { type DecodedSnapshot, decodeSnapshot, encodeSnapshot } from "./snapshot.js";
+import { warmUp } from "./warm-up.js";
 
 export { CLINT_BASE, FINISHER_BASE, PLIC_BASE, RAM_BASE, UART_BASE, UART_IRQ, VIRTIO_BASE, VIRTIO_IRQ };
 
@@ -211,6 +212,8 @@ export class Machine {
   debugStop: DebugStop | undefined;
 
   constructor(options: MachineOptions) {
+    // Once per thread, before any hart runs (see warm-up.ts).
+    warmUp();
     // A double from the start, as Hart.instret: passing 2^30 later would change the shape.
     this.instructions = 2 ** 31;
     this.instructions = 0;

@@ -22,6 +22,7 @@ import { type Engine, Hart, type HartState, Ram, SimpleBus } from "@xv6-machine/
 import { Sv39Mmu } from "@xv6-machine/sv39";
 import { type BlockBackend, MemoryBackend, VirtioBlk } from "@xv6-machine/virtio-blk";
 import { FileBackend } from "@xv6-machine/virtio-blk/file";
+import { warmUp } from "../warm-up.js";
 import { WakingClint } from "./clint.js";
 import {
   Control,
@@ -210,6 +211,8 @@ function arrive(): boolean {
 }
 
 try {
+  // This thread's interpreter has not run yet (see warm-up.ts).
+  warmUp();
   if (arrive()) loop();
   parentPort?.postMessage({ kind: "stopped" });
 } catch (e) {
