@@ -142,7 +142,7 @@ export function warmUp(): { passes: number; instructions: number } | undefined {
   const { words, entry, sHandler } = program();
   const bytes = new Uint8Array(words.length * 4);
   const view = new DataView(bytes.buffer);
-  words.forEach((v, i) => view.setUint32(i * 4, v >>> 0, true));
+  for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i] >>> 0, true);
   ram.writeBytes(RAM_BASE, bytes);
   hart.debugWriteCsr(0x305, BigInt(RAM_BASE));
   hart.debugWriteCsr(0x105, BigInt(RAM_BASE + sHandler));
