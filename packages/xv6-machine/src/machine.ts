@@ -98,11 +98,15 @@ export interface MachineOptions {
   memory?: ArrayBufferLike;
   /**
    * Harts in parallel: hart 0 on this thread with the devices, every other hart on a worker thread
-   * of its own once there is parallel work for it (see moveAfterMs), RAM in a SharedArrayBuffer (see the README's "Parallel harts"). Needs the real-time
-   * clock (the default then); `harts` is empty. Call close() when done.
+   * of its own once there is parallel work for it (see moveAfterMs), RAM in a SharedArrayBuffer
+   * (see the README's "Parallel harts"). Needs the real-time clock (the default then); `harts` is
+   * empty. Call close() when done.
    */
   parallel?: boolean;
-  /** With `parallel`: every hart on a worker thread from reset, and this thread only serves the devices. */
+  /**
+   * With `parallel`: every hart on a worker thread from reset, and this thread only serves the
+   * devices.
+   */
   workerPerHart?: boolean;
   /**
    * With `parallel` (and not `workerPerHart`): the harts start on this thread, and each but hart
@@ -269,8 +273,8 @@ export class Machine {
     }
     this.entry = entry;
     this.roundStart = new Float64Array(cpus);
-    this.harts = [];
-    for (let id = 0; id < cpus && !parallel; id++) {
+    // Harts on this thread: all of them, or with parallel harts those that start here.
+    const harts = Array.from({ length: parallel && !hostsHart ? 0 : cpus }, (_, id) => {
       const hart: Hart = new Hart({
         bus: this.bus,
         id,
@@ -281,26 +285,14 @@ export class Machine {
       });
       // With others to run, a hart seen spinning gives up the rest of its turn.
       hart.yieldOnSpin = cpus > 1;
-      this.harts.push(hart);
-    }
+      return hart;
+    });
+    this.harts = parallel ? [] : harts;
     const clintBuffer = parallel ? clintState(cpus) : undefined;
     const plicBuffer = parallel ? plicState(cpus) : undefined;
     if (parallel) {
       this.par = new ParallelHarts(cpus, this.bus);
       const par = this.par;
-      const homeHarts: Hart[] = [];
-      for (let id = 0; id < cpus && hostsHart; id++) {
-        const hart = new Hart({
-          bus: this.bus,
-          id,
-          mmu: new Sv39Mmu(this.ram),
-          clock: { now: () => this.now() },
-          resetPc: ROM_BASE,
-          engine: opts.engine === "interp" ? "interp" : "jit",
-        });
-        hart.yieldOnSpin = cpus > 1;
-        homeHarts.push(hart);
-      }
       const here = (h: number): Hart | undefined => this.host?.hart(h);
       // Each thread drives the timer pins of the harts it runs from the shared registers.
       this.clint = new Clint(
@@ -310,7 +302,7 @@ export class Machine {
         () => this.now(),
         clintBuffer,
       );
-      if (hostsHart) this.host = new HostHarts(homeHarts, par, this.clint, moveAfter ?? MOVE_AFTER_MS);
+      if (hostsHart) this.host = new HostHarts(harts, par, this.clint, moveAfter ?? MOVE_AFTER_MS);
       this.plic = new Plic(plicPins(par.control, here), plicBuffer);
     } else {
       this.clint = new Clint(this.harts, () => this.now());
@@ -379,8 +371,7 @@ export class Machine {
         start: performance.timeOrigin + this.wallStart,
         remote,
         disk: roaming,
-        first: this.host ? 1 : 0,
-        home: this.host !== undefined,
+        hosted: this.host !== undefined,
       });
     }
   }

@@ -15,7 +15,7 @@
 import { RAM_BASE } from "@xv6-machine/devices";
 import { Hart, Ram, SimpleBus } from "@xv6-machine/rv-cpu";
 import { Sv39Mmu } from "@xv6-machine/sv39";
-import { bType, iType, jal, rType, sType, uType } from "./difftest/encode.js";
+import { addi, bType, csr, iType, jal, MRET, rType, sType, uType } from "./difftest/encode.js";
 
 const RAM_SIZE = 1 << 20;
 /** Registers: scratch base, page-table base, operands, counters. */
@@ -39,13 +39,11 @@ const MSCRATCH = 0x340;
 const SIP = 0x144;
 const SEPC = 0x141;
 const SSIP = 2;
+const SRET = 0x1020_0073;
 /** Passes of the main loop in each mode. */
 const ROUNDS = 20;
 /** Where the program's far branch lands: the next page. */
 const FAR = 0x1000;
-
-const csr = (f3: number, rd: number, rs1: number, n: number) => iType(0x73, f3, rd, rs1, n);
-const addi = (rd: number, rs1: number, imm: number) => iType(0x13, 0, rd, rs1, imm);
 
 /** One of each instruction the main loop runs (each loop pass goes through all of them). */
 function body(): number[] {
@@ -95,9 +93,9 @@ function body(): number[] {
 function program(): { words: number[]; entry: number; sHandler: number } {
   const p: number[] = [];
   // Trap handlers: step over the instruction, clear SSIP, return.
-  p.push(csr(2, T3, 0, MEPC), addi(T3, T3, 4), csr(1, 0, T3, MEPC), csr(7, 0, SSIP, MIP), 0x30200073);
+  p.push(csr(2, T3, 0, MEPC), addi(T3, T3, 4), csr(1, 0, T3, MEPC), csr(7, 0, SSIP, MIP), MRET);
   const sHandler = p.length * 4;
-  p.push(csr(2, T3, 0, SEPC), addi(T3, T3, 4), csr(1, 0, T3, SEPC), csr(7, 0, SSIP, SIP), 0x10200073);
+  p.push(csr(2, T3, 0, SEPC), addi(T3, T3, 4), csr(1, 0, T3, SEPC), csr(7, 0, SSIP, SIP), SRET);
   const entry = p.length * 4;
   // s0: a scratch area 512 KiB in; s1: the page-table page (960 KiB in), past the entries in use.
   p.push(uType(0x17, S0, 0x80), iType(0x13, 7, S0, S0, -64));

@@ -45,10 +45,11 @@ export interface ParallelOptions {
   remote: RemoteRange[];
   /** A disk the harts' threads serve themselves. */
   disk?: RoamingDisk;
-  /** The first hart with a thread of its own (1 when hart 0 runs on the device thread). */
-  first: number;
-  /** The harts with threads start on the device thread and move to them later (see move). */
-  home: boolean;
+  /**
+   * The harts start on the device thread (see host.ts): hart 0 stays there and has no thread, the
+   * others move to theirs later (see move). Otherwise every hart has a thread from reset.
+   */
+  hosted: boolean;
 }
 
 /** What a shadow register would read now, or undefined when reading it has an effect. */
@@ -89,14 +90,14 @@ export class ParallelHarts {
   }
 
   /**
-   * Starts a thread per hart from `o.first` on: RAM must hold what they boot by now. When the
-   * harts start on the device thread instead (`o.home`), their threads start at `spawn()`.
+   * Starts a thread per hart: RAM must hold what they boot by now. When the harts start on the
+   * device thread instead (`o.hosted`), their threads start at `spawn()`.
    */
   start(o: ParallelOptions): void {
     this.options = o;
-    for (let id = o.first; id < o.cpus; id++)
-      if (o.home) Atomics.store(this.control.i32, this.control.at(id, HOME), 1);
-    if (!o.home) this.spawn();
+    if (o.hosted) {
+      for (let id = 1; id < o.cpus; id++) Atomics.store(this.control.i32, this.control.at(id, HOME), 1);
+    } else this.spawn();
   }
 
   /** Starts the harts' threads, if not yet started. */
@@ -104,9 +105,11 @@ export class ParallelHarts {
     const o = this.options;
     if (o === undefined || this.spawned || this.stopped) return;
     this.spawned = true;
-    const threads = o.cpus - o.first;
+    // Hart 0 has no thread when the harts start on the device thread.
+    const first = o.hosted ? 1 : 0;
+    const threads = o.cpus - first;
     if (threads === 0) this.exitedAll();
-    for (let id = o.first; id < o.cpus; id++) {
+    for (let id = first; id < o.cpus; id++) {
       const { port1, port2 } = new MessageChannel();
       port1.unref();
       this.ports[id] = port1;
