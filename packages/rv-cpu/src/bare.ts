@@ -24,6 +24,8 @@ export interface BareOptions {
   engine?: Engine | "check";
   /** See HartOptions.jitThreshold. */
   jitThreshold?: number;
+  /** See HartOptions.jitMinLength. */
+  jitMinLength?: number;
 }
 
 export type BareResult =
@@ -80,6 +82,7 @@ export class BareMachine {
       resetPc: elf.entry,
       engine: opts.engine === "check" ? "jit" : opts.engine,
       jitThreshold: opts.jitThreshold,
+      jitMinLength: opts.jitMinLength,
     });
     this.clint = new Clint([this.hart], () => clock.now());
     this.bus.map(CLINT_BASE, 0x10000, this.clint);

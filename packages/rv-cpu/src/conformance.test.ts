@@ -36,6 +36,7 @@ describe("conformance suite, compiled vs interpreted", () => {
         mmu: (ram) => new Sv39Mmu(ram),
         engine: "check",
         jitThreshold: 1,
+        jitMinLength: 1,
         ramSize: 4 << 20, // both RAMs are compared whole: keep them small
       });
       expect(result).toMatchObject({ status: "pass" });
@@ -81,6 +82,7 @@ describe("Sv39 conformance: ISA tests in U-mode under paging, supervisor paging 
           mmu: (ram) => new Sv39Mmu(ram),
           engine,
           jitThreshold: engine === "check" ? 1 : undefined,
+          jitMinLength: engine === "check" ? 1 : undefined,
           ramSize: engine === "check" ? 16 << 20 : undefined,
         });
         if (name in mustFail) expect(result).toMatchObject({ status: "fail", test: mustFail[name] });

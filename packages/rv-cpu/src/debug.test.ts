@@ -42,7 +42,7 @@ function machine(engine: Engine) {
     new DataView(bytes.buffer).setUint32(i * 4, w, true);
   });
   ram.writeBytes(BASE, bytes);
-  const hart = new Hart({ bus: new SimpleBus(ram), resetPc: BASE, engine, jitThreshold: 1 });
+  const hart = new Hart({ bus: new SimpleBus(ram), resetPc: BASE, engine, jitThreshold: 1, jitMinLength: 1 });
   hart.x[A0 * 2] = DATA | 0;
   hart.x[T1 * 2] = 100_000;
   const debug = new DebugPoints();

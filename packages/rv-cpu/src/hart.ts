@@ -72,6 +72,12 @@ export interface HartOptions {
    * the first time it runs, which differential tests use). Applies to the RAM's shared code cache.
    */
   jitThreshold?: number;
+  /**
+   * Fewest instructions in a trace the compiler translates unless it loops (default 12); shorter
+   * ones are interpreted, which costs less than calling a unit for them. 1 compiles every trace,
+   * which differential tests use with `jitThreshold: 1`. Applies to the RAM's shared code cache.
+   */
+  jitMinLength?: number;
 }
 
 /** The execution engines a hart can use. */
@@ -369,6 +375,9 @@ export class Hart {
       }
       if (this.jit !== undefined && opts.jitThreshold !== undefined) {
         this.jit.hot = Math.min(60000, Math.max(1, Math.floor(opts.jitThreshold)));
+      }
+      if (this.jit !== undefined && opts.jitMinLength !== undefined) {
+        this.jit.minLength = Math.max(1, Math.floor(opts.jitMinLength));
       }
     }
     if (this.id < 0 || this.id >= this.ram.reservations.length) {

@@ -12,7 +12,7 @@ const BASE = 0x8000_0000;
 const programs = new URL("../bench/programs/", import.meta.url);
 const crc = new Uint8Array(readFileSync(new URL("crc.elf", programs)));
 
-function hartWith(words: number[], engine: Engine): Hart {
+function hartWith(words: number[], engine: Engine, jitMinLength = 1): Hart {
   const ram = new Ram(1 << 16, BASE);
   const bytes = new Uint8Array(words.length * 4);
   const dv = new DataView(bytes.buffer);
@@ -20,7 +20,7 @@ function hartWith(words: number[], engine: Engine): Hart {
     dv.setUint32(i * 4, w, true);
   });
   ram.writeBytes(BASE, bytes);
-  return new Hart({ bus: new SimpleBus(ram), resetPc: BASE, engine, jitThreshold: 1 });
+  return new Hart({ bus: new SimpleBus(ram), resetPc: BASE, engine, jitThreshold: 1, jitMinLength });
 }
 
 /** A deterministic stream of slice sizes from 1 to 5000. */
@@ -43,6 +43,23 @@ describe("the compiling engine", () => {
     const ram = new Ram(1 << 16, BASE);
     expect(new Hart({ bus: new SimpleBus(ram) }).engine).toBe("jit");
     expect(() => new Hart({ bus: new SimpleBus(ram), engine: "fast" as Engine })).toThrow(/unknown engine/);
+  });
+
+  it("leaves a short trace that does not loop to the interpreter, and compiles a loop however short", () => {
+    // 1: addi t0, t0, 1; csrr t1, mscratch; bne t0, t2, 1b; wfi  -- the trace at 1 is one addi
+    const csrLoop = [0x00128293, 0x34002373, 0xfe729ce3, 0x10500073];
+    // 1: addi t0, t0, 1; bne t0, t2, 1b; wfi  -- two instructions, but a loop
+    const tight = [0x00128293, 0xfe729ee3, 0x10500073];
+    const compiled = (words: number[], minLength?: number): number => {
+      const h = hartWith(words, "jit", minLength);
+      h.x[7 * 2] = 100;
+      while (h.x[5 * 2] !== 100) h.run(1000);
+      return h.jit?.stats.compiled ?? -1;
+    };
+    expect(compiled(csrLoop)).toBe(1);
+    expect(compiled(csrLoop, 12)).toBe(0);
+    expect(compiled(tight, 12)).toBe(1);
+    expect(new Hart({ bus: new SimpleBus(new Ram(1 << 16, BASE)) }).jit?.minLength).toBe(12);
   });
 
   it("keeps the code of a loop that stores to data beside it in the same page", () => {
@@ -124,7 +141,12 @@ describe("the compiling engine", () => {
     };
     try {
       for (const yieldOnSpin of [false, true]) {
-        const a = new BareMachine(loops, { engine: "jit", jitThreshold: 1, ramSize: 1 << 20 });
+        const a = new BareMachine(loops, {
+          engine: "jit",
+          jitThreshold: 1,
+          jitMinLength: 1,
+          ramSize: 1 << 20,
+        });
         const b = new BareMachine(loops, { engine: "interp", ramSize: 1 << 20 });
         a.hart.yieldOnSpin = yieldOnSpin;
         b.hart.yieldOnSpin = yieldOnSpin;
@@ -141,7 +163,9 @@ describe("the compiling engine", () => {
         }
         expect(ramDiff(a.ram, b.ram)).toBeUndefined();
       }
-      expect(runBare(loops, { engine: "check", jitThreshold: 1, ramSize: 1 << 20 }).status).toBe("pass");
+      expect(
+        runBare(loops, { engine: "check", jitThreshold: 1, jitMinLength: 1, ramSize: 1 << 20 }).status,
+      ).toBe("pass");
     } finally {
       Uint8Array.prototype.copyWithin = copyWithin;
     }
@@ -178,7 +202,9 @@ describe("the compiling engine", () => {
       return u;
     };
     try {
-      expect(() => runBare(crc, { engine: "check", jitThreshold: 1 })).toThrow(EngineMismatch);
+      expect(() => runBare(crc, { engine: "check", jitThreshold: 1, jitMinLength: 1 })).toThrow(
+        EngineMismatch,
+      );
     } finally {
       CodeCache.prototype.unitAt = unitAt;
     }
@@ -192,7 +218,7 @@ describe("the compiling engine", () => {
         throw new EvalError("Code generation from strings disallowed for this context");
       }
     } as unknown as FunctionConstructor;
-    const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+    const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1, jitMinLength: 1 });
     m.run({ maxInstructions: 1_000_000 });
     globalThis.Function = realFunction;
     expect(m.hart.jit?.enabled).toBe(false);
@@ -212,13 +238,13 @@ describe("the compiling engine", () => {
       },
     });
     try {
-      const first = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+      const first = new BareMachine(crc, { engine: "jit", jitThreshold: 1, jitMinLength: 1 });
       expect(first.run().status).toBe("pass");
       const compiled = first.hart.jit?.stats.compiled ?? 0;
       expect(made).toBeGreaterThan(0);
       expect(made).toBeLessThanOrEqual(compiled);
       const before = made;
-      const second = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+      const second = new BareMachine(crc, { engine: "jit", jitThreshold: 1, jitMinLength: 1 });
       expect(second.run().status).toBe("pass");
       expect(second.hart.jit?.stats.compiled).toBe(compiled);
       expect(made).toBe(before);
@@ -229,7 +255,7 @@ describe("the compiling engine", () => {
   });
 
   it("empties a full code cache and compiles again", () => {
-    const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1 });
+    const m = new BareMachine(crc, { engine: "jit", jitThreshold: 1, jitMinLength: 1 });
     (m.hart.jit as CodeCache).limit = 8;
     const r = m.run();
     expect(r.status).toBe("pass");

@@ -16,6 +16,8 @@ import { Op } from "./ops.js";
 export const BLOCK_MAX = 64;
 /** Entries of a jump target before it is compiled (by default). */
 export const HOT = 1000;
+/** Fewest instructions in a trace that does not loop, by default (see CodeCache.minLength). */
+export const MIN_LENGTH = 12;
 /** Heat value of a target that cannot start a unit (its first instruction is never compiled). */
 const NEVER = 65535;
 /** Invalidations of one page after which it is left to the interpreter (self-modifying code). */
@@ -78,6 +80,18 @@ function compilable(op: number): boolean {
   return (op >= Op.LUI && op <= Op.FENCE_I) || op === Op.FP;
 }
 
+/** Whether a jump of the trace goes back to its entry, so that one call may run many passes. */
+function loops(blocks: Block[], ops: Int32Array, imms: Int32Array): boolean {
+  const entry = blocks[0].start;
+  for (const b of blocks) {
+    if (b.next === entry) return true;
+    const tail = b.slots[b.slots.length - 1];
+    const op = ops[tail] & 255;
+    if (op !== Op.JALR && endsBlock(op) && tail + (imms[tail] >> 1) === entry) return true;
+  }
+  return false;
+}
+
 /** Whether an op ends a block (control transfer). */
 function endsBlock(op: number): boolean {
   return op >= Op.JAL && op <= Op.BGEU;
@@ -123,6 +137,13 @@ export class CodeCache implements CodeWatcher {
   hot = HOT;
   /** Most blocks in one trace. */
   traceBlocks = 4;
+  /**
+   * Fewest instructions in a trace that does not loop; a shorter one stays with the interpreter
+   * (its entry is never compiled). Calling a unit costs as much as interpreting several
+   * instructions, more when many different units take turns (see the README), and kernel code
+   * between two CSR accesses or calls is often only a few instructions long.
+   */
+  minLength = MIN_LENGTH;
   /** Most live units; when full, every unit is dropped (and hot code compiles again). */
   limit = 8192;
   readonly stats: JitStats = {
@@ -178,6 +199,11 @@ export class CodeCache implements CodeWatcher {
     const t0 = performance.now();
     const blocks = this.discover(page, ops, imms, entry);
     if (blocks.length === 0) return undefined;
+    if (this.minLength > 1 && !loops(blocks, ops, imms)) {
+      let count = 0;
+      for (const b of blocks) count += b.slots.length;
+      if (count < this.minLength) return undefined;
+    }
     if (this.stats.live >= this.limit) this.flush();
     let first = PAGE_SLOTS;
     let last = 0;
