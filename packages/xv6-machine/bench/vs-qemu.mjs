@@ -11,7 +11,9 @@
 // kernel spends idle costs no wall time here, while QEMU waits for it. The -smp3 workloads give
 // QEMU 3 harts (a host thread each) and compare `--cpus 3 --parallel` (real time, a thread per
 // hart) with it; our 1-hart (deterministic and real-time) and 3-harts-on-one-thread runs of the
-// same workload are shown beside.
+// same workload are shown beside, and so are QEMU with 1 hart and QEMU with its 3 harts taking
+// turns on one thread (-accel tcg,thread=single). Then, for both machines in real time, what 3
+// harts gain over 1 and what a thread per hart gains over one thread.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,7 +38,7 @@ const user = readdirSync(join(guestRoot, "user"))
   .map((f) => ({ name: imageName(f), bytes: readFileSync(join(guestRoot, "user", f)) }));
 const imageBytes = buildImage(user);
 
-function qemuArgs(kernel, image, smp = 1) {
+function qemuArgs(kernel, image, smp = 1, extra = []) {
   const args = [
     "-machine",
     "virt",
@@ -49,6 +51,7 @@ function qemuArgs(kernel, image, smp = 1) {
     "-smp",
     String(smp),
     "-nographic",
+    ...extra,
   ];
   if (image) {
     args.push(
@@ -113,9 +116,10 @@ const guestKernel = join(guestRoot, "kernel");
 const oneHart = [["", []]];
 const threeHarts = [
   ["--cpus 3 --parallel", ["--cpus", "3", "--parallel"]],
-  ["1 hart", []],
-  ["1 hart, real time", ["--clock", "realtime"]],
-  ["--cpus 3 (one thread)", ["--cpus", "3"]],
+  ["1 hart (deterministic clock)", []],
+  ["1 hart (real time)", ["--clock", "realtime"]],
+  ["--cpus 3 (one thread, deterministic clock)", ["--cpus", "3"]],
+  ["--cpus 3 (one thread, real time)", ["--cpus", "3", "--clock", "realtime"]],
 ];
 
 const workloads = {
@@ -143,12 +147,15 @@ const workloads = {
   },
 };
 
-function runQemu(w, image) {
-  return timed(
-    QEMU,
-    qemuArgs(w.kernel ?? guestKernel, w.disk === false ? undefined : image, w.smp),
-    w.script,
-  );
+/** QEMU's runs of a workload of several harts besides the one compared: [label, smp, extra args]. */
+const qemuBeside = [
+  ["-smp 1", 1, []],
+  ["-smp 3, one thread (-accel tcg,thread=single)", 3, ["-accel", "tcg,thread=single"]],
+];
+
+function runQemu(w, image, smp = w.smp, extra = []) {
+  const disk = w.disk === false ? undefined : image;
+  return timed(QEMU, qemuArgs(w.kernel ?? guestKernel, disk, smp, extra), w.script);
 }
 
 function runOurs(w, image, extra) {
@@ -162,12 +169,18 @@ try {
   for (const [name, w] of Object.entries(workloads)) {
     if (only && !only.includes(name)) continue;
     const q = [];
+    const besides = w.smp > 1 ? qemuBeside : [];
+    const qb = besides.map(() => []);
     const o = w.ours.map(() => []);
     for (let r = 0; r < rounds; r++) {
       // A fresh image for every run: usertests writes to it.
       const image = join(dir, "fs.img");
       writeFileSync(image, imageBytes);
       q.push(await runQemu(w, image));
+      for (let v = 0; v < besides.length; v++) {
+        writeFileSync(image, imageBytes);
+        qb[v].push(await runQemu(w, image, besides[v][1], besides[v][2]));
+      }
       for (let v = 0; v < w.ours.length; v++) {
         writeFileSync(image, imageBytes);
         o[v].push(await runOurs(w, image, w.ours[v][1]));
@@ -183,6 +196,20 @@ try {
     );
     for (let v = 1; v < w.ours.length; v++) {
       console.log(`  beside it, xv6-machine ${w.ours[v][0]}: ${median(o[v]).toFixed(2)} s (${list(o[v])})`);
+    }
+    for (let v = 0; v < besides.length; v++) {
+      console.log(`  beside it, QEMU ${besides[v][0]}: ${median(qb[v]).toFixed(2)} s (${list(qb[v])})`);
+    }
+    if (besides.length > 0) {
+      // Ratios of medians, real time on both machines: below 1, the first is faster.
+      const ours = (label) => median(o[w.ours.findIndex(([l]) => l === label)]);
+      const r = (a, b) => (a / b).toFixed(2);
+      console.log(
+        `  ${w.smp} harts against 1: QEMU ${r(median(q), median(qb[0]))}, ` +
+          `xv6-machine ${r(median(o[0]), ours("1 hart (real time)"))}; ` +
+          `a thread per hart against one thread: QEMU ${r(median(q), median(qb[1]))}, ` +
+          `xv6-machine ${r(median(o[0]), ours("--cpus 3 (one thread, real time)"))}`,
+      );
     }
   }
 } finally {
