@@ -43,6 +43,17 @@ export class Ram {
   readonly u8: Uint8Array;
   readonly u16: Uint16Array;
   readonly i32: Int32Array;
+  /**
+   * The RAM as doublewords, for aligned 8-byte accesses when other threads' harts share it
+   * (`shared`): an aligned RISC-V load or store must be single-copy atomic, and a pair of 32-bit
+   * accesses is not (another thread can land between them). A Float64Array element is moved by
+   * one 8-byte host access on 64-bit hosts, and bits pass through unchanged, NaN patterns too
+   * (V8 does not canonicalize NaNs moved between typed arrays); `pairF64`/`pairI32` split it.
+   */
+  readonly f64: Float64Array;
+  /** One doubleword's scratch, seen as a double and as its two 32-bit halves (low first). */
+  readonly pairF64 = new Float64Array(1);
+  readonly pairI32 = new Int32Array(this.pairF64.buffer);
   /** Per 4 KiB page: decoded instructions (op word and immediate), or undefined if never executed. */
   readonly codeOps: (Int32Array | undefined)[];
   readonly codeImms: (Int32Array | undefined)[];
@@ -99,6 +110,7 @@ export class Ram {
     this.u8 = buffer === undefined ? new Uint8Array(size) : new Uint8Array(buffer);
     this.u16 = new Uint16Array(this.u8.buffer);
     this.i32 = new Int32Array(this.u8.buffer);
+    this.f64 = new Float64Array(this.u8.buffer);
     const pages = size / 4096;
     this.codeOps = new Array(pages).fill(undefined);
     this.codeImms = new Array(pages).fill(undefined);
@@ -163,6 +175,41 @@ export class Ram {
     if (this.shared) Atomics.or(this.codeFlag, page, this.codeBit);
     else this.codeFlag[page] |= this.codeBit;
     this.bump(EPOCH, 1);
+  }
+
+  /** The high 32 bits of the last doubleword loadAligned read. */
+  loadedHi = 0;
+
+  /**
+   * Reads `size` (1, 2, 4 or 8) bytes at RAM offset `off`, a multiple of `size`, in one access:
+   * returns the low 32 bits (zero-extended for 1 and 2) and leaves the high 32 in loadedHi.
+   */
+  loadAligned(off: number, size: number): number {
+    if (size === 1) return this.u8[off];
+    if (size === 2) return this.u16[off >>> 1];
+    if (size === 4) return this.i32[off >>> 2];
+    if (this.shared) {
+      this.pairF64[0] = this.f64[off >>> 3];
+      this.loadedHi = this.pairI32[1];
+      return this.pairI32[0];
+    }
+    this.loadedHi = this.i32[(off >>> 2) + 1];
+    return this.i32[off >>> 2];
+  }
+
+  /** Writes `size` (1, 2, 4 or 8) bytes of (vlo, vhi) at RAM offset `off`, a multiple of `size`. */
+  storeAligned(off: number, size: number, vlo: number, vhi: number): void {
+    if (size === 1) this.u8[off] = vlo;
+    else if (size === 2) this.u16[off >>> 1] = vlo;
+    else if (size === 4) this.i32[off >>> 2] = vlo;
+    else if (this.shared) {
+      this.pairI32[0] = vlo;
+      this.pairI32[1] = vhi;
+      this.f64[off >>> 3] = this.pairF64[0];
+    } else {
+      this.i32[off >>> 2] = vlo;
+      this.i32[(off >>> 2) + 1] = vhi;
+    }
   }
 
   /** A BigInt64Array over shared RAM, for 64-bit atomics (parallel harts only). */

@@ -925,6 +925,12 @@ export class Hart {
     if (ram.contains(pa, size)) {
       this.tlbFill(lo, hi, pa, false);
       const off = pa - ram.base;
+      if ((off & (size - 1)) === 0) {
+        const v = ram.loadAligned(off, size);
+        this.tmpHi = ram.loadedHi;
+        return v;
+      }
+      // Misaligned: byte by byte (such accesses need not be atomic).
       const u8 = ram.u8;
       if (size === 1) return u8[off];
       if (size === 2) return u8[off] | (u8[off + 1] << 8);
@@ -977,12 +983,7 @@ export class Hart {
     if (this.ctagLo[t] !== (lo & -4096) || this.ctagHi[t] !== hi || (lo & (size - 1)) !== 0) return false;
     const off = this.coff[t] + (lo & 4095);
     const ram = this.ram;
-    if (size === 1) ram.u8[off] = vlo;
-    else if (size === 2) ram.u16[off >>> 1] = vlo;
-    else {
-      ram.i32[off >>> 2] = vlo;
-      if (size === 8) ram.i32[(off >>> 2) + 1] = vhi;
-    }
+    ram.storeAligned(off, size, vlo, vhi);
     ram.noteStore(off, size);
     // The store may have ended what kept the page out of the fast path (a page table's mark).
     const page = off >>> 12;
@@ -1008,8 +1009,11 @@ export class Hart {
     const ram = this.ram;
     if (ram.contains(pa, size)) {
       const off = pa - ram.base;
-      const u8 = ram.u8;
-      for (let i = 0; i < size; i++) u8[off + i] = i < 4 ? vlo >>> (8 * i) : vhi >>> (8 * (i - 4));
+      if ((off & (size - 1)) === 0) ram.storeAligned(off, size, vlo, vhi);
+      else {
+        const u8 = ram.u8;
+        for (let i = 0; i < size; i++) u8[off + i] = i < 4 ? vlo >>> (8 * i) : vhi >>> (8 * (i - 4));
+      }
       ram.noteStore(off, size);
       this.tlbFill(lo, hi, pa, true);
       return;
@@ -1416,8 +1420,12 @@ export class Hart {
               if (op === Op.SB) u8[off] = x[rs2];
               else if (op === Op.SW) i32[off >>> 2] = x[rs2];
               else if (op === Op.SD) {
-                i32[off >>> 2] = x[rs2];
-                i32[(off >>> 2) + 1] = x[rs2 + 1];
+                // One access when other threads share the RAM (see Ram.f64).
+                if (ram.shared) ram.storeAligned(off, 8, x[rs2], x[rs2 + 1]);
+                else {
+                  i32[off >>> 2] = x[rs2];
+                  i32[(off >>> 2) + 1] = x[rs2 + 1];
+                }
               } else u16[off >>> 1] = x[rs2];
             } else if (!this.storeTracked(lo, hi, size, x[rs2], x[rs2 + 1])) {
               this.fIdx = idx;
@@ -1452,8 +1460,13 @@ export class Hart {
               const off = loff[t] + (lo & 4095);
               if (size === 4) vlo = i32[off >>> 2];
               else if (size === 8) {
-                vlo = i32[off >>> 2];
-                vhi = i32[(off >>> 2) + 1];
+                if (ram.shared) {
+                  vlo = ram.loadAligned(off, 8);
+                  vhi = ram.loadedHi;
+                } else {
+                  vlo = i32[off >>> 2];
+                  vhi = i32[(off >>> 2) + 1];
+                }
               } else if (size === 1) vlo = u8[off];
               else vlo = u16[off >>> 1];
             } else {

@@ -52,6 +52,8 @@ interface Ctx {
    * that two blocks of a trace share shares its memo too).
    */
   sites: Set<number>;
+  /** Other threads' harts share the RAM: aligned doublewords move in one access (see Ram.f64). */
+  shared: boolean;
 }
 
 /** The memo variables of the load or store at slot `idx`: page, its high half, RAM offset. */
@@ -65,7 +67,7 @@ function site(ctx: Ctx, idx: number): [string, string, string] {
  * block's jump (or fall-through) to the next block's start is followed in straight-line code.
  * Jumps back to the entry loop inside the function; every other jump leaves it.
  */
-export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): string {
+export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array, shared = false): string {
   const used = new Set<number>();
   const written = new Set<number>();
   blocks.forEach((blk) => {
@@ -82,10 +84,10 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
       if (rs2 !== 0) used.add(rs2);
     }
   });
-  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, ops, lines: [], sites: new Set() };
+  const ctx: Ctx = { entry: blocks[0].start, follow: -1, written, ops, lines: [], sites: new Set(), shared };
   const L = ctx.lines;
   if (blocks.length === 1) {
-    const bulk = loopIdiom(ctx.entry, blocks[0].slots, ops, imms, (i) => site(ctx, i));
+    const bulk = loopIdiom(ctx.entry, blocks[0].slots, ops, imms, (i) => site(ctx, i), shared);
     if (bulk !== undefined) L.push(bulk);
   }
   blocks.forEach((blk, id) => {
@@ -102,7 +104,9 @@ export function emitUnit(blocks: Block[], ops: Int32Array, imms: Int32Array): st
   });
   const body = L.join("\n");
   // Every call pays for its prologue: load only what the body uses.
-  const head = ["const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;", "return function unit(H, left) {"];
+  const head = ["const u8 = RAM.u8, u16 = RAM.u16, i32 = RAM.i32;"];
+  if (body.includes("f64[")) head.push("const f64 = RAM.f64, pF = RAM.pairF64, pI = RAM.pairI32;");
+  head.push("return function unit(H, left) {");
   head.push("const x = H.x;");
   if (body.includes("F[")) head.push("const F = H.f;");
   for (const r of used) head.push(`let l${r} = x[${2 * r}], h${r} = x[${2 * r + 1}];`);
@@ -276,6 +280,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       if (size === 1) fast = `v = u8[${no} + (a & 4095)];`;
       else if (size === 2) fast = `v = u16[(${no} + (a & 4095)) >>> 1];`;
       else if (size === 4) fast = `v = i32[(${no} + (a & 4095)) >>> 2];`;
+      else if (ctx.shared) fast = `pF[0] = f64[(${no} + (a & 4095)) >>> 3]; v = pI[0]; vh = pI[1];`;
       else fast = `t = (${no} + (a & 4095)) >>> 2; v = i32[t]; vh = i32[t + 1];`;
       L.push(`if ((a & -4096) === ${np} && ah === ${nph}${aligned}) { ${fast} } else {`);
       L.push(`t = ((a >>> 12) & ${TLB_MASK}) + tb;`);
@@ -308,6 +313,7 @@ function emitInsn(ctx: Ctx, w: number, imm: number, idx: number, trap: string, a
       if (size === 1) fast = `u8[${mo} + (a & 4095)] = ${B};`;
       else if (size === 2) fast = `u16[(${mo} + (a & 4095)) >>> 1] = ${B};`;
       else if (size === 4) fast = `i32[(${mo} + (a & 4095)) >>> 2] = ${B};`;
+      else if (ctx.shared) fast = `pI[0] = ${B}; pI[1] = ${BH}; f64[(${mo} + (a & 4095)) >>> 3] = pF[0];`;
       else fast = `t = (${mo} + (a & 4095)) >>> 2; i32[t] = ${B}; i32[t + 1] = ${BH};`;
       L.push(`if ((a & -4096) === ${mp} && ah === ${mph}${aligned}) { ${fast} } else {`);
       L.push(`t = ((a >>> 12) & ${TLB_MASK}) + tb;`);
@@ -503,7 +509,13 @@ function fpMemory(ctx: Ctx, raw: number, base: number, idx: number): string {
   const hit = `(a & -4096) === ${mp} && ah === ${mph}`;
   const [tl, th, off] = load ? ["ltl", "lth", "lof"] : ["stl", "sth", "sof"];
   let fast: string;
-  if (load) {
+  if (size === 8 && ctx.shared) {
+    // One 8-byte access: see Ram.f64.
+    const at = `f64[(${mo} + (a & 4095)) >>> 3]`;
+    fast = load
+      ? `pF[0] = ${at}; F[${2 * fr}] = pI[0]; F[${2 * fr + 1}] = pI[1]; H.mstatus |= ${MSTATUS_FS};`
+      : `pI[0] = F[${2 * fr}]; pI[1] = F[${2 * fr + 1}]; ${at} = pF[0];`;
+  } else if (load) {
     const high = size === 8 ? "i32[t + 1]" : "-1";
     fast = `t = (${mo} + (a & 4095)) >>> 2; F[${2 * fr}] = i32[t]; F[${2 * fr + 1}] = ${high}; H.mstatus |= ${MSTATUS_FS};`;
   } else {

@@ -70,18 +70,19 @@ export function loopIdiom(
   ops: Int32Array,
   imms: Int32Array,
   memo: Memo,
+  shared = false,
 ): string | undefined {
   const f = slots.map((i) => fields(ops[i], imms[i]));
   const last = f[f.length - 1];
   const loops = last.op === Op.BNE && slots[slots.length - 1] + (last.imm >> 1) === entry;
   if (!loops) return undefined;
-  if (f.length === 3) return fill(slots, f, memo);
+  if (f.length === 3) return fill(slots, f, memo, shared);
   if (f.length === 5) return copy(slots, f, memo);
   return undefined;
 }
 
 /** `S{B,H,W,D} v, imm(p); addi p, p, size; bne p, e, loop` (or `bne e, p`). */
-function fill(slots: number[], f: Fields[], memo: Memo): string | undefined {
+function fill(slots: number[], f: Fields[], memo: Memo, shared: boolean): string | undefined {
   const [st, add, br] = f;
   if (st.op < Op.SB || st.op > Op.SD) return undefined;
   const shift = st.op - Op.SB;
@@ -97,6 +98,9 @@ function fill(slots: number[], f: Fields[], memo: Memo): string | undefined {
   if (size === 1) store = `u8.fill(${lo(val)}, t, t + k);`;
   else if (size === 2) store = `u16.fill(${lo(val)}, t >>> 1, (t + k) >>> 1);`;
   else if (size === 4) store = `i32.fill(${lo(val)}, t >>> 2, (t + k) >>> 2);`;
+  else if (shared)
+    // Each doubleword in one 8-byte access, as another thread may be reading it (see Ram.f64).
+    store = `pI[0] = ${lo(val)}; pI[1] = ${hi(val)}; v = pF[0]; for (let j = t >>> 3, z = (t + k) >>> 3; j < z; j++) f64[j] = v;`;
   else
     store = `for (let j = t >>> 2, z = (t + k) >>> 2; j < z; j += 2) { i32[j] = ${lo(val)}; i32[j + 1] = ${hi(val)}; }`;
   return [

@@ -217,7 +217,7 @@ export class CodeCache implements CodeWatcher {
     const unit: Unit = { fn: () => 0, page, entry, first, last, dead: false };
     let fn: Unit["fn"];
     try {
-      const source = emitUnit(blocks, ops, imms);
+      const source = emitUnit(blocks, ops, imms, this.ram.shared);
       fn = factoryFor(source)(unit, ops, this.ram, out, ALU);
     } catch (e) {
       // Code generation is not allowed (EvalError under a strict CSP): stay with the interpreter.

@@ -20,7 +20,27 @@ export interface PhysicalMemory {
    */
   markPageTable?(page: number): void;
   readonly ptEpoch?: number;
+  /**
+   * Optional (rv-cpu's Ram has it): reads `size` bytes at RAM offset `off` in one access, returning
+   * the low 32 bits and leaving the high 32 in `loadedHi`. A PTE is then read whole even while a
+   * hart on another thread stores to it (an aligned store is single-copy atomic).
+   */
+  loadAligned?(off: number, size: number): number;
+  readonly loadedHi?: number;
 }
+
+/** The low half of the PTE at RAM offset `off` (a multiple of 8), read whole; its high half in pteHigh. */
+function readPte(mem: PhysicalMemory, off: number): number {
+  if (mem.loadAligned === undefined) {
+    pteHigh = mem.i32[off / 4 + 1];
+    return mem.i32[off / 4];
+  }
+  const lo = mem.loadAligned(off, 8);
+  pteHigh = mem.loadedHi ?? 0;
+  return lo;
+}
+/** The high half of the PTE readPte read last. */
+let pteHigh = 0;
 
 /** What a hart asks (the shape of rv-cpu's TranslateRequest). */
 export interface TranslateRequest {
@@ -158,8 +178,8 @@ export class Sv39Mmu {
       if (off < 0 || off + 8 > mem.size) return ACCESS_FAULT;
       const i = off / 4;
       mem.markPageTable?.(off >>> 12);
-      let pteLo = mem.i32[i];
-      const pteHi = mem.i32[i + 1];
+      let pteLo = readPte(mem, off);
+      const pteHi = pteHigh;
       if (!(pteLo & PTE_V) || (pteLo & (PTE_R | PTE_W)) === PTE_W) return PAGE_FAULT;
       // Bits 63:54 (N, PBMT and reserved) must be zero: none of those extensions are implemented.
       if (pteHi >>> 22 !== 0) return PAGE_FAULT;
@@ -232,8 +252,8 @@ export function peekTranslate(mem: PhysicalMemory, satp: bigint, va: bigint): nu
     const vpn = Number((v >> BigInt(12 + 9 * level)) & 511n);
     const off = table + vpn * 8 - mem.base;
     if (off < 0 || off + 8 > mem.size) return ACCESS_FAULT;
-    const pteLo = mem.i32[off / 4];
-    const pteHi = mem.i32[off / 4 + 1];
+    const pteLo = readPte(mem, off);
+    const pteHi = pteHigh;
     if (!(pteLo & PTE_V) || (pteLo & (PTE_R | PTE_W)) === PTE_W) return PAGE_FAULT;
     const ppn = (pteHi & 0x3fffff) * 4194304 + (pteLo >>> 10);
     if (pteLo & (PTE_R | PTE_X)) {

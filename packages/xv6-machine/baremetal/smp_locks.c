@@ -3,11 +3,12 @@
  * counter updated with lr/sc, and a message-passing litmus test with
  * fence rw,rw. Plain loads and stores inside the locks must never lose an
  * update; a reader that sees the flag after its fence must see the data
- * written before the writer's fence. Last, hart 0 rewrites a function that
+ * written before the writer's fence. Then hart 0 rewrites a function that
  * the others keep calling, handing it over as a lock would (fences, no
  * fence.i on the callers, as xv6's exec loads a program that another hart
- * then runs): they must run the new code. Prints the same lines for any
- * number of harts; fails with the phase's number. */
+ * then runs): they must run the new code. Last, every hart stores to and
+ * loads one doubleword: no load may see halves of two stores. Prints the
+ * same lines for any number of harts; fails with the phase's number. */
 #include "rt.h"
 
 #define ITER 20000
@@ -86,7 +87,7 @@ static inline void amomax32(volatile u32 *a, u32 v)
 
 /* Each on its own 4 KiB page: lock words, counters and litmus data apart. */
 union page { u64 v64[512]; u32 v32[1024]; } __attribute__((aligned(4096)));
-static union page pages[12];
+static union page pages[13];
 #define P32(n) (&pages[n].v32[0])
 #define P64(n) (&pages[n].v64[0])
 
@@ -242,6 +243,25 @@ static u64 code_phase(int hart)
   return wrong;
 }
 
+#define TEAR_ITER 400000
+
+/* Every hart stores to and loads from one doubleword, each value's high half the complement of
+ * its low half. Naturally aligned loads and stores are single-copy atomic (the ISA manual,
+ * "Load and Store Instructions"), so no load may see halves of two different stores. */
+static u64 tear_phase(int hart)
+{
+  volatile u64 *word = P64(12);
+  u64 torn = 0;
+  for (u32 i = 0; i < TEAR_ITER; i++) {
+    u32 lo = i * 2654435761u + (u32)hart * 40503u;
+    *word = (u64)(~lo) << 32 | lo;
+    u64 v = *word;
+    if ((u32)(v >> 32) != ~(u32)v)
+      torn++;
+  }
+  return torn;
+}
+
 static volatile u64 stale_total;
 
 int smp_main(u64 hart, const u8 *dtb)
@@ -300,6 +320,19 @@ int smp_main(u64 hart, const u8 *dtb)
   barrier();
   if (hart == 0)
     check(7, "code rewritten by another hart: stale calls", stale_total, 0);
+  barrier();
+
+  if (hart == 0) {
+    *P64(12) = 0xffffffffUL;
+    stale_total = 0;
+    fence();
+  }
+  barrier();
+  u64 torn = tear_phase((int)hart);
+  amoadd64(&stale_total, torn);
+  barrier();
+  if (hart == 0)
+    check(8, "aligned doubleword stores and loads: torn values", stale_total, 0);
   barrier();
 
   if (hart != 0)

@@ -463,14 +463,13 @@ function loadStore(h: Hart, raw: number, opcode: number, rd: number, f3: number,
   const size = f3 === 2 ? 4 : 8;
   const f = h.f;
   const t = ((lo >>> 12) & 255) + h.dBase;
-  const i32 = h.ram.i32;
+  const ram = h.ram;
   if (opcode === 0x07) {
     let vlo: number;
     let vhi: number;
     if (h.ltagLo[t] === (lo & -4096) && h.ltagHi[t] === hi && (lo & (size - 1)) === 0) {
-      const w = (h.loff[t] + (lo & 4095)) >>> 2;
-      vlo = i32[w];
-      vhi = size === 8 ? i32[w + 1] : -1;
+      vlo = ram.loadAligned(h.loff[t] + (lo & 4095), size);
+      vhi = size === 8 ? ram.loadedHi : -1;
     } else {
       vlo = h.loadSlow(lo, hi, size);
       if (h.trapped) return TRAPPED;
@@ -485,9 +484,7 @@ function loadStore(h: Hart, raw: number, opcode: number, rd: number, f3: number,
   const vlo = f[2 * rs2];
   const vhi = f[2 * rs2 + 1];
   if (h.stagLo[t] === (lo & -4096) && h.stagHi[t] === hi && (lo & (size - 1)) === 0) {
-    const w = (h.soff[t] + (lo & 4095)) >>> 2;
-    i32[w] = vlo;
-    if (size === 8) i32[w + 1] = vhi;
+    ram.storeAligned(h.soff[t] + (lo & 4095), size, vlo, vhi);
     return DONE;
   }
   if (h.storeTracked(lo, hi, size, vlo, vhi)) return DONE;
