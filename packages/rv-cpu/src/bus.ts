@@ -52,8 +52,8 @@ export class Ram {
    */
   readonly f64: Float64Array;
   /** One doubleword's scratch, seen as a double and as its two 32-bit halves (low first). */
-  readonly pairF64 = new Float64Array(1);
-  readonly pairI32 = new Int32Array(this.pairF64.buffer);
+  readonly pairF64: Float64Array = new Float64Array(1);
+  readonly pairI32: Int32Array = new Int32Array(this.pairF64.buffer);
   /** Per 4 KiB page: decoded instructions (op word and immediate), or undefined if never executed. */
   readonly codeOps: (Int32Array | undefined)[];
   readonly codeImms: (Int32Array | undefined)[];
