@@ -2,33 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Ram, SimpleBus } from "./bus.js";
 import { DebugPoints, HALT_BREAK, HALT_NONE, HALT_WATCH } from "./debug.js";
 import { type Engine, Hart } from "./hart.js";
-
-// Encodings from the unprivileged spec.
-const T0 = 5;
-const T1 = 6;
-const A0 = 10;
-const A1 = 11;
-const addi = (rd: number, rs1: number, imm: number) =>
-  (((imm & 0xfff) << 20) | (rs1 << 15) | (rd << 7) | 0x13) >>> 0;
-const sw = (rs2: number, rs1: number, imm: number) =>
-  (((imm >> 5) << 25) | (rs2 << 20) | (rs1 << 15) | (2 << 12) | ((imm & 31) << 7) | 0x23) >>> 0;
-const lw = (rd: number, rs1: number, imm: number) =>
-  (((imm & 0xfff) << 20) | (rs1 << 15) | (2 << 12) | (rd << 7) | 0x03) >>> 0;
-function bne(rs1: number, rs2: number, off: number): number {
-  const i = off & 0x1fff;
-  return (
-    ((((i >> 12) & 1) << 31) |
-      (((i >> 5) & 63) << 25) |
-      (rs2 << 20) |
-      (rs1 << 15) |
-      (1 << 12) |
-      (((i >> 1) & 15) << 8) |
-      (((i >> 11) & 1) << 7) |
-      0x63) >>>
-    0
-  );
-}
-const JAL_SELF = 0x6f; // jal x0, 0
+import { A0, A1, addi, bne, JAL_SELF, lw, sw, T0, T1 } from "./test-encode.js";
 
 const BASE = 0x8000_0000;
 const DATA = BASE + 0x2000;

@@ -1,6 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { Ram, SimpleBus, shareRamState } from "./bus.js";
 import { type Engine, Hart } from "./hart.js";
+import {
+  A0,
+  A1,
+  A2,
+  addi,
+  auipc,
+  bne,
+  csrs,
+  fld,
+  fsd,
+  JAL_SELF,
+  ld,
+  lui,
+  sd,
+  T0,
+  T1,
+} from "./test-encode.js";
 
 const BASE = 0x8000_0000;
 const SIZE = 1 << 16;
@@ -21,45 +38,29 @@ const PATTERNS: [number, number][] = [
 ];
 const N = 112;
 
-const iType = (op: number, f3: number, rd: number, rs1: number, imm: number) =>
-  ((imm & 0xfff) << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) | op;
-const sType = (op: number, f3: number, rs1: number, rs2: number, imm: number) =>
-  (((imm >> 5) & 0x7f) << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | ((imm & 31) << 7) | op;
-const bne = (rs1: number, rs2: number, off: number) =>
-  (((off >> 12) & 1) << 31) |
-  (((off >> 5) & 0x3f) << 25) |
-  (rs2 << 20) |
-  (rs1 << 15) |
-  (1 << 12) |
-  (((off >> 1) & 15) << 8) |
-  (((off >> 11) & 1) << 7) |
-  0x63;
-const [A0, A1, A2, T0, T1] = [10, 11, 12, 5, 6];
-const addi = (rd: number, rs1: number, imm: number) => iType(0x13, 0, rd, rs1, imm);
-
 /** Copies N doublewords from BASE+0x1000 to +0x1400 with ld/sd, then on to +0x1800 with fld/fsd. */
 const PROGRAM = [
-  (1 << 12) | (A0 << 7) | 0x17, // auipc a0, 1
+  auipc(A0, 1),
   addi(A1, A0, 1024),
   addi(A2, 0, N),
-  iType(0x03, 3, T0, A0, 0), // ld t0, 0(a0)
-  sType(0x23, 3, A1, T0, 0), // sd t0, 0(a1)
+  ld(T0, A0, 0),
+  sd(T0, A1, 0),
   addi(A0, A0, 8),
   addi(A1, A1, 8),
   addi(A2, A2, -1),
   bne(A2, 0, -20),
-  (2 << 12) | (T1 << 7) | 0x37, // lui t1, 2: mstatus.FS = initial
-  iType(0x73, 2, 0, T1, 0x300), // csrrs zero, mstatus, t1
+  lui(T1, 2), // mstatus.FS = initial
+  csrs(0x300, T1),
   addi(A0, A1, -N * 8),
   addi(A1, A0, 1024),
   addi(A2, 0, N),
-  iType(0x07, 3, 0, A0, 0), // fld f0, 0(a0)
-  sType(0x27, 3, A1, 0, 0), // fsd f0, 0(a1)
+  fld(0, A0, 0),
+  fsd(0, A1, 0),
   addi(A0, A0, 8),
   addi(A1, A1, 8),
   addi(A2, A2, -1),
   bne(A2, 0, -20),
-  0x0000006f, // j .
+  JAL_SELF,
 ];
 
 function ram(shared: boolean): Ram {

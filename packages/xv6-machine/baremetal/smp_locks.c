@@ -264,6 +264,19 @@ static u64 tear_phase(int hart)
 
 static volatile u64 stale_total;
 
+/* Adds this hart's count of failures to the total; once every hart has, hart 0 checks that it is
+ * zero and clears it for the next phase. */
+static void expect_none(int hart, int phase, const char *what, u64 mine)
+{
+  amoadd64(&stale_total, mine);
+  barrier();
+  if (hart == 0) {
+    check(phase, what, stale_total, 0);
+    stale_total = 0;
+  }
+  barrier();
+}
+
 int smp_main(u64 hart, const u8 *dtb)
 {
   if (hart == 0) {
@@ -302,38 +315,21 @@ int smp_main(u64 hart, const u8 *dtb)
   }
   barrier();
 
-  u64 stale = litmus_phase((int)hart);
-  amoadd64(&stale_total, stale);
-  barrier();
-  if (hart == 0)
-    check(6, "message passing with fence rw,rw: stale reads", stale_total, 0);
-  barrier();
+  expect_none((int)hart, 6, "message passing with fence rw,rw: stale reads", litmus_phase((int)hart));
 
   if (hart == 0) {
     *P32(10) = 0;
-    stale_total = 0;
     fence();
   }
   barrier();
-  u64 wrong = code_phase((int)hart);
-  amoadd64(&stale_total, wrong);
-  barrier();
-  if (hart == 0)
-    check(7, "code rewritten by another hart: stale calls", stale_total, 0);
-  barrier();
+  expect_none((int)hart, 7, "code rewritten by another hart: stale calls", code_phase((int)hart));
 
   if (hart == 0) {
     *P64(12) = 0xffffffffUL;
-    stale_total = 0;
     fence();
   }
   barrier();
-  u64 torn = tear_phase((int)hart);
-  amoadd64(&stale_total, torn);
-  barrier();
-  if (hart == 0)
-    check(8, "aligned doubleword stores and loads: torn values", stale_total, 0);
-  barrier();
+  expect_none((int)hart, 8, "aligned doubleword stores and loads: torn values", tear_phase((int)hart));
 
   if (hart != 0)
     for (;;)

@@ -148,9 +148,9 @@ const workloads = {
 };
 
 /** QEMU's runs of a workload of several harts besides the one compared: [label, smp, extra args]. */
-const qemuBeside = [
+const qemuBeside = (smp) => [
   ["-smp 1", 1, []],
-  ["-smp 3, one thread (-accel tcg,thread=single)", 3, ["-accel", "tcg,thread=single"]],
+  [`-smp ${smp}, one thread (-accel tcg,thread=single)`, smp, ["-accel", "tcg,thread=single"]],
 ];
 
 function runQemu(w, image, smp = w.smp, extra = []) {
@@ -169,7 +169,7 @@ try {
   for (const [name, w] of Object.entries(workloads)) {
     if (only && !only.includes(name)) continue;
     const q = [];
-    const besides = w.smp > 1 ? qemuBeside : [];
+    const besides = w.smp > 1 ? qemuBeside(w.smp) : [];
     const qb = besides.map(() => []);
     const o = w.ours.map(() => []);
     for (let r = 0; r < rounds; r++) {
